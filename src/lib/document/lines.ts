@@ -1,0 +1,112 @@
+/**
+ * From normalised text to logical lines: markdown and table debris removed, hard-wrapped lines
+ * joined. The parser then reads one logical line at a time; nothing here decides structure
+ * beyond "does this physical line start something new".
+ */
+
+/** One logical line of the source, with the physical line it starts on. */
+export interface LogicalLine {
+  text: string;
+  line: number;
+  /** True when it starts a block: after a blank line in blank-separated texts, always otherwise. */
+  blockStart: boolean;
+}
+
+/** Markers that only converted web pages carry: bold, headings, table pipes. */
+function looksLikeMarkdown(text: string): boolean {
+  return /\*\*[^*\n]+\*\*/.test(text) || /^#{1,6} \S/m.test(text) || /^\s*\|\s*$/m.test(text);
+}
+
+/** A line made only of rule characters, such as the "-------" under a masthead. */
+const RULE_LINE = /^[-_=~.\s]{3,}$/;
+/** A rule at the end of a masthead line: "HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ YÊN --------". */
+const TRAILING_RULE = /\s+[-_=]{3,}\s*$/;
+
+/** Removes markdown emphasis, heading hashes and table pipes: formatting, not words. */
+export function stripMarkdown(line: string): string {
+  return line
+    .replace(/^\s*#{1,6}\s+/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/(^|\s)\*+(?=\S)/g, '$1')
+    .replace(/(\S)\*+(?=\s|$)/g, '$1')
+    .replace(/^\s*\*+\s*$/, '')
+    .replace(/^\s*\|\s*/, '')
+    .replace(/\s*\|\s*$/, '');
+}
+
+/** One physical line cleaned of formatting, with whitespace collapsed. */
+export function cleanLine(raw: string, markdown: boolean): string {
+  const text = (markdown ? stripMarkdown(raw) : raw).replace(/\s+/g, ' ').trim();
+  if (RULE_LINE.test(text)) return '';
+  return text.replace(TRAILING_RULE, '');
+}
+
+/** Labels that can start a unit; used only to decide where a wrapped block may break. */
+const UNIT_START =
+  /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,3})*\.?\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
+/** Bullets of a list item. */
+const ITEM_START = /^[-+•–]\s/;
+/** A physical line that ends a sentence or a lead-in, after which a new unit may begin. */
+const ENDS_SENTENCE = /[.:;!?…]["”’»]?$|\.\/\.$/;
+
+/** Letters-only uppercase test: a masthead or signature title line. */
+function isUppercaseLine(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** A lone heading word whose number was wrapped onto the next line: "Chương\nIII". */
+const LONE_HEADING_WORD = /^(?:Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)$/;
+
+/** Whether, inside a block of hard-wrapped lines, `current` starts a new logical line. */
+function startsNewLine(previous: string, current: string): boolean {
+  if (LONE_HEADING_WORD.test(previous)) return false;
+  if ((UNIT_START.test(current) || ITEM_START.test(current)) && ENDS_SENTENCE.test(previous)) {
+    return true;
+  }
+  // A short uppercase title line followed by ordinary text: a signature title and its name.
+  return previous.length <= 60 && isUppercaseLine(previous) && !isUppercaseLine(current);
+}
+
+/** Whether a line of an unwrapped text continues the line before it (it starts in lower case). */
+function continuesLine(previous: string, current: string): boolean {
+  if (LONE_HEADING_WORD.test(previous)) return true;
+  return /^\p{Ll}/u.test(current) && !/^[a-zđ]\)/u.test(current);
+}
+
+/** Texts whose paragraphs are separated by blank lines are read block by block. */
+function isBlockSeparated(lines: string[]): boolean {
+  const blank = lines.filter((l) => l === '').length;
+  const filled = lines.length - blank;
+  return blank >= 3 && blank >= filled * 0.25;
+}
+
+/** Splits normalised text into logical lines, joining hard-wrapped ones. */
+export function toLogicalLines(text: string): LogicalLine[] {
+  const markdown = looksLikeMarkdown(text);
+  const cleaned = text.split('\n').map((raw) => cleanLine(raw, markdown));
+  const blocks = isBlockSeparated(cleaned);
+  const out: LogicalLine[] = [];
+  let previous = '';
+  let afterBlank = true;
+  cleaned.forEach((current, index) => {
+    if (current === '') {
+      afterBlank = true;
+      previous = '';
+      return;
+    }
+    const last = out[out.length - 1];
+    const join =
+      last !== undefined &&
+      previous !== '' &&
+      (blocks ? !startsNewLine(previous, current) : continuesLine(previous, current));
+    if (join && last) {
+      last.text = `${last.text} ${current}`;
+    } else {
+      out.push({ text: current, line: index + 1, blockStart: blocks ? afterBlank : true });
+    }
+    previous = current;
+    afterBlank = false;
+  });
+  return out;
+}
