@@ -37,8 +37,11 @@ function main(): number {
   }
   try {
     const { document, warnings } = loadDocumentFile(args.file);
-    for (const w of warnings) process.stderr.write(`${args.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : toPlainText(document));
+    for (const w of warnings)
+      process.stderr.write(`${args.file}:${w.line}:${w.col}: warning: ${w.message}\n`);
+    process.stdout.write(
+      args.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : toPlainText(document),
+    );
     return 0;
   } catch (error) {
     const message = error instanceof InputError ? error.message : `${args.file}: ${String(error)}`;

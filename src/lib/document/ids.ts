@@ -5,7 +5,8 @@
 import type { DocNode, NodeKind } from './schema.ts';
 import { slugify } from '../text/slug.ts';
 
-type Unnamed = Omit<DocNode, 'id' | 'children'> & { children: Unnamed[] };
+/** A node before it has an id. */
+export type Unnamed = Omit<DocNode, 'id' | 'children'> & { children: Unnamed[] };
 
 /** Fixed ids for the parts around the body, named as Vietnamese readers name them. */
 const FRAME_IDS: Partial<Record<NodeKind, string>> = {
@@ -79,7 +80,12 @@ export function assignIds(nodes: Unnamed[]): DocNode[] {
     return candidate;
   };
   // `scope` is the id of the nearest appendix (or ''), where document-wide numbering restarts.
-  const visit = (list: Unnamed[], parentId: string, parentKind: NodeKind | null, scope: string): DocNode[] => {
+  const visit = (
+    list: Unnamed[],
+    parentId: string,
+    parentKind: NodeKind | null,
+    scope: string,
+  ): DocNode[] => {
     const indexes = siblingIndexes(list);
     return list.map((node, i) => {
       const own = segment(node, indexes[i] ?? 1);

@@ -24,10 +24,18 @@ interface Rule {
 
 /** Order matters: "3.1." before "3.", "Điều 1." before anything numeric. */
 const RULES: Rule[] = [
-  { kind: 'part', style: 'word', pattern: /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d+)\b\.?:?/u },
+  {
+    kind: 'part',
+    style: 'word',
+    pattern: /^(Phần|PHẦN)\s+(thứ\s+\p{L}+|THỨ\s+\p{L}+|[IVXLC]+|\d+)\b\.?:?/u,
+  },
   { kind: 'chapter', style: 'word', pattern: /^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b\.?:?/u },
   { kind: 'section', style: 'word', pattern: /^(Mục|MỤC)\s+([IVXLC]+|\d+)\b\.?:?/u },
-  { kind: 'article', style: 'word', pattern: /^(Điều|ĐIỀU)\s+(\d+[a-z]?)(?:\s*[.:](?!\d)|(?=\s*$))/u },
+  {
+    kind: 'article',
+    style: 'word',
+    pattern: /^(Điều|ĐIỀU)\s+(\d+[a-z]?)(?:\s*[.:](?!\d)|(?=\s*$))/u,
+  },
   { kind: 'part', style: 'roman', pattern: /^()([IVXLC]+)\.(?=\s)/ },
   { kind: 'part', style: 'letter', pattern: /^()([A-Z])\.(?=\s)/ },
   { kind: 'subclause', style: 'number', pattern: /^()(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)/ },

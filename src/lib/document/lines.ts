@@ -29,7 +29,7 @@ export function stripMarkdown(line: string): string {
     .replace(/\*\*|__/g, '')
     .replace(/(^|\s)\*+(?=\S)/g, '$1')
     .replace(/(\S)\*+(?=\s|$)/g, '$1')
-    .replace(/^\s*\*+\s*$/, '')
+    .replace(/(^|\s)\*+(?=\s|$)/g, '$1')
     .replace(/^\s*\|\s*/, '')
     .replace(/\s*\|\s*$/, '');
 }
@@ -43,7 +43,7 @@ export function cleanLine(raw: string, markdown: boolean): string {
 
 /** Labels that can start a unit; used only to decide where a wrapped block may break. */
 const UNIT_START =
-  /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,3})*\.?\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
+  /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
 /** Bullets of a list item. */
 const ITEM_START = /^[-+•–]\s/;
 /** A physical line that ends a sentence or a lead-in, after which a new unit may begin. */
@@ -59,13 +59,28 @@ function isUppercaseLine(text: string): boolean {
 const LONE_HEADING_WORD = /^(?:Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)$/;
 
 /** Whether, inside a block of hard-wrapped lines, `current` starts a new logical line. */
-function startsNewLine(previous: string, current: string): boolean {
+function startsNewLine(previous: string, current: string, wrapWidth: number): boolean {
   if (LONE_HEADING_WORD.test(previous)) return false;
   if ((UNIT_START.test(current) || ITEM_START.test(current)) && ENDS_SENTENCE.test(previous)) {
     return true;
   }
+  const upperBefore = isUppercaseLine(previous);
+  const upperNow = isUppercaseLine(current);
   // A short uppercase title line followed by ordinary text: a signature title and its name.
-  return previous.length <= 60 && isUppercaseLine(previous) && !isUppercaseLine(current);
+  if (previous.length <= 60 && upperBefore && !upperNow) return true;
+  // A line that stops well short of the wrap width ended on purpose, if a sentence starts next.
+  const short = previous.length < wrapWidth * 0.6;
+  const startsSentence = /^\p{Lu}/u.test(current) || UNIT_START.test(current);
+  return short && startsSentence && !(upperBefore && upperNow) && !/[,-]$/.test(previous);
+}
+
+/** The width a text was wrapped at: most wrapped lines come close to it. */
+function wrapWidthOf(lines: string[]): number {
+  const lengths = lines
+    .filter((l) => l !== '')
+    .map((l) => l.length)
+    .sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
 }
 
 /** Whether a line of an unwrapped text continues the line before it (it starts in lower case). */
@@ -76,9 +91,11 @@ function continuesLine(previous: string, current: string): boolean {
 
 /** Texts whose paragraphs are separated by blank lines are read block by block. */
 function isBlockSeparated(lines: string[]): boolean {
-  const blank = lines.filter((l) => l === '').length;
-  const filled = lines.length - blank;
-  return blank >= 3 && blank >= filled * 0.25;
+  const filled = lines.filter((l) => l !== '').length;
+  // Gaps are runs of blank lines between two lines of text; leading and trailing ones don't count.
+  const gaps = lines.filter((l, i) => l === '' && i > 0 && lines[i - 1] !== '').length;
+  const trailing = lines.at(-1) === '' ? 1 : 0;
+  return gaps - trailing >= 3 && gaps - trailing >= filled * 0.05;
 }
 
 /** Splits normalised text into logical lines, joining hard-wrapped ones. */
@@ -86,6 +103,7 @@ export function toLogicalLines(text: string): LogicalLine[] {
   const markdown = looksLikeMarkdown(text);
   const cleaned = text.split('\n').map((raw) => cleanLine(raw, markdown));
   const blocks = isBlockSeparated(cleaned);
+  const wrapWidth = wrapWidthOf(cleaned);
   const out: LogicalLine[] = [];
   let previous = '';
   let afterBlank = true;
@@ -99,7 +117,7 @@ export function toLogicalLines(text: string): LogicalLine[] {
     const join =
       last !== undefined &&
       previous !== '' &&
-      (blocks ? !startsNewLine(previous, current) : continuesLine(previous, current));
+      (blocks ? !startsNewLine(previous, current, wrapWidth) : continuesLine(previous, current));
     if (join && last) {
       last.text = `${last.text} ${current}`;
     } else {

@@ -3,12 +3,12 @@
  * only when its number continues the numbering around it; anything it cannot place becomes a
  * paragraph (with a warning), so no word is ever dropped.
  */
-import { assignIds } from './ids.ts';
+import { assignIds, type Unnamed } from './ids.ts';
 import { matchLabel, splitInlineTargets, type LabelMatch } from './labels.ts';
 import { toLogicalLines, type LogicalLine } from './lines.ts';
 import { extractMeta } from './meta.ts';
 import { nextPointLetter, ordinalValue, romanToNumber } from './numbering.ts';
-import type { DocNode, Document, NodeKind } from './schema.ts';
+import type { Document, NodeKind } from './schema.ts';
 import { normalizeText } from '../text/normalize.ts';
 
 /** A problem worth a person's attention, with its place in the source. */
@@ -53,13 +53,15 @@ const RANK: Record<string, number> = {
 const HEADED = new Set(['part', 'chapter', 'section', 'article', 'clause', 'subclause', 'point']);
 
 const PATTERNS = {
-  motto: /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do)/u,
+  motto:
+    /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do)/u,
   number: /^Số\s*:/u,
   placeDate: /^[^,]{2,60},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/u,
   docType: /^(?:NGHỊ QUYẾT|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN)$/u,
   recital: /^(?:Căn cứ|Xét|Theo đề nghị|Thực hiện)\s/u,
   enacting: /^QUYẾT NGHỊ\s*:?$|ban hành Nghị quyết|^Quyết nghị\s*:/u,
-  issuer: /^(?:HỘI ĐỒNG NHÂN DÂN|QUỐC HỘI|ỦY BAN|UỶ BAN|CHÍNH PHỦ|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ)/u,
+  issuer:
+    /^(?:HỘI ĐỒNG NHÂN DÂN|QUỐC HỘI|ỦY BAN|UỶ BAN|CHÍNH PHỦ|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ)/u,
   session: /^(?:KHÓA|KHOÁ)\s+[IVXLC]+/iu,
   sessionInside: /\s((?:KHÓA|KHOÁ)\s+[IVXLC]+.*)$/u,
   closing: /^Nghị quyết này\b.*\bthông qua\b/u,
@@ -75,6 +77,14 @@ const ENDS_SENTENCE = /[.:;!?…]["”’»]?$|\.\/\.$/;
 function isUppercase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
+}
+
+/** A line that opens a quotation it does not close: quoted articles are not this text's own. */
+function opensQuote(text: string): boolean {
+  if (!/^["“«]/.test(text)) return false;
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  const straight = count(/"/g);
+  return count(/[“«]/g) > count(/[”»]/g) || straight % 2 === 1;
 }
 
 /** A fresh draft node. */
@@ -112,6 +122,8 @@ class TreeBuilder {
   private seenDocType = false;
   private quoteOpen = false;
   private lastFrame: Draft | null = null;
+  /** The node whose text the last line went into: where a wrapped line continues. */
+  private lastDraft: Draft | null = null;
   /** Numbering that runs through a whole document (or one appendix): articles and targets. */
   private scope: Partial<Record<string, string>> = {};
   readonly warnings: Warning[] = [];
@@ -131,20 +143,25 @@ class TreeBuilder {
     (kind === 'source-note' || !appendix ? this.root : appendix).children.push(node);
     if (!appendix) this.stack = [this.root];
     this.lastFrame = node;
+    this.lastDraft = node;
     return node;
   }
 
   feed(l: LogicalLine, previous: LogicalLine | undefined): void {
     if (this.quoteOpen) {
       this.paragraph(l);
-      if (/[”"»]/.test(l.text)) this.quoteOpen = false;
+      if (/[”"»]/.test(l.text)) this.quoteOpen = false; // the quotation ends on this line
       return;
     }
     if (PATTERNS.sourceNote.test(l.text)) {
       this.frame('source-note', l);
       return;
     }
-    if (PATTERNS.appendix.test(l.text) && isUppercase(l.text.slice(0, 8)) && this.zone !== 'preamble') {
+    if (
+      PATTERNS.appendix.test(l.text) &&
+      isUppercase(l.text.slice(0, 8)) &&
+      this.zone !== 'preamble'
+    ) {
       this.openAppendix(l);
       return;
     }
@@ -281,15 +298,20 @@ class TreeBuilder {
         return;
       }
     }
-    if (/^["“«]/.test(t) && !/[”"»]\W*$/.test(t.slice(1))) {
+    if (opensQuote(t)) {
       this.quoteOpen = true;
       this.paragraph(l);
       return;
     }
     const label = matchLabel(t);
     if (label) {
-      const accepted = this.place(label, l, previous);
-      if (accepted) return;
+      if (this.place(label, l, previous)) return;
+      // "… tại khoản 3\nĐiều 1. …": a rejected label after an unfinished sentence continues it.
+      const last = this.lastDraft;
+      if (previous && !ENDS_SENTENCE.test(previous.text) && last?.text) {
+        last.text = `${last.text} ${t}`;
+        return;
+      }
     }
     this.paragraph(l);
   }
@@ -333,7 +355,12 @@ class TreeBuilder {
       if (prev === null) {
         if (value === first) return { ok: true, key, value: String(value) };
         const ok = loose && key === 'article';
-        return { ok, gap: `${label.label} is the first, expected ${first}`, key, value: String(value) };
+        return {
+          ok,
+          gap: `${label.label} is the first, expected ${first}`,
+          key,
+          value: String(value),
+        };
       }
       if (value === prev + 1) return { ok: true, key, value: String(value) };
       const ok = loose && value > prev + 1 && value <= prev + 3;
@@ -373,7 +400,10 @@ class TreeBuilder {
   }
 
   /** "II." after "I.", or "B." after "A.": parts numbered by Roman numerals or capital letters. */
-  private partContinues(label: LabelMatch, parent: Draft): { ok: boolean; key: string; value: string } {
+  private partContinues(
+    label: LabelMatch,
+    parent: Draft,
+  ): { ok: boolean; key: string; value: string } {
     const num = label.num ?? '';
     const prevLetter = parent.last['part-letter'];
     if (prevLetter !== undefined) {
@@ -397,7 +427,11 @@ class TreeBuilder {
       const index = this.parentIndex(this.rankOf(label));
       this.stack = this.stack.slice(0, index + 1);
       const parent = this.top;
-      const node = draft('item', l.line, { label: label.label, text: label.rest || null, rank: this.rankOf(label) });
+      const node = draft('item', l.line, {
+        label: label.label,
+        text: label.rest || null,
+        rank: this.rankOf(label),
+      });
       parent.children.push(node);
       this.stack.push(node);
       return true;
@@ -409,7 +443,10 @@ class TreeBuilder {
     const verdict = this.continues(label, parent, loose);
     if (!verdict.ok) {
       if (verdict.gap || label.kind === 'article') {
-        this.warn(l.line, `"${label.label}" does not continue the numbering here; kept as text`);
+        this.warn(
+          l.line,
+          `"${label.label}" does not continue the numbering here; read as running text`,
+        );
       }
       return false;
     }
@@ -426,13 +463,15 @@ class TreeBuilder {
     });
     parent.children.push(node);
     this.stack.push(node);
+    this.lastDraft = node;
     this.fill(node, label.rest, l.line);
     return true;
   }
 
   /** Puts a line's text on `node`, splitting off inline targets "(1) … (2) …". */
   private fill(node: Draft, rest: string, line: number): void {
-    const next = node.kind === 'target' ? Number(node.num) + 1 : Number(this.scope['target'] ?? 0) + 1;
+    const next =
+      node.kind === 'target' ? Number(node.num) + 1 : Number(this.scope['target'] ?? 0) + 1;
     const split = splitInlineTargets(rest, next);
     node.text = split.lead || null;
     if (split.targets.length === 0) return;
@@ -444,7 +483,8 @@ class TreeBuilder {
       container.children.push(target);
       this.scope['target'] = t.num;
     }
-    this.stack = [...this.stack.slice(0, depth + 1), container.children.at(-1) as Draft];
+    this.lastDraft = container.children.at(-1) as Draft;
+    this.stack = [...this.stack.slice(0, depth + 1), this.lastDraft];
   }
 
   /** An unlabelled line: a paragraph of the deepest open unit that holds running text. */
@@ -465,6 +505,7 @@ class TreeBuilder {
       parent.children.push(target);
       this.scope['target'] = t.num;
     }
+    this.lastDraft = parent.children.at(-1) ?? null;
   }
 }
 
@@ -475,7 +516,8 @@ function settleHeading(node: Draft): void {
   if (t.endsWith(':')) return;
   const hasBody = node.children.some((c) => c.kind !== 'target');
   const noEnding = !ENDS_SENTENCE.test(t) && t.length <= 250;
-  const oneSentence = t.length <= 300 && !/[.;!?]\s+\p{Lu}/u.test(t);
+  // One sentence without a colon: a title-like lead ("c) Phát triển nông nghiệp …."), not a value.
+  const oneSentence = t.length <= 300 && !/[.;!?]\s+\p{Lu}/u.test(t) && !/:\s/.test(t);
   if (noEnding || (hasBody && oneSentence)) {
     node.heading = t;
     node.text = null;
@@ -483,7 +525,7 @@ function settleHeading(node: Draft): void {
 }
 
 /** Draft → public node, depth first. */
-function finish(node: Draft): Omit<DocNode, 'id'> & { children: ReturnType<typeof finish>[] } {
+function finish(node: Draft): Unnamed {
   settleHeading(node);
   return {
     kind: node.kind as NodeKind,

@@ -1,10 +1,6 @@
 /** ASCII for ids and URLs: tone marks dropped and đ written as d, since ids must be URL-safe. */
 export function asciiFold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
 }
 
 /** A lower-case, hyphenated, URL-safe slug of any Vietnamese phrase. */

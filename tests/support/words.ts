@@ -1,0 +1,24 @@
+/** Words for "nothing is lost" checks: runs of letters and digits, markup and punctuation aside. */
+import { normalizeText } from '../../src/lib/text/normalize.ts';
+
+/** The words of a text in order, after the same normalisation the parser applies. */
+export function words(text: string): string[] {
+  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The corpus files carry a source note on their first line that is not part of the document. */
+export function corpusBody(text: string): string {
+  return text.slice(text.indexOf('\n') + 1);
+}
+
+/** The first index where two word lists differ, with context, or null when equal. */
+export function firstDifference(expected: string[], actual: string[]): string | null {
+  const n = Math.max(expected.length, actual.length);
+  for (let i = 0; i < n; i++) {
+    if (expected[i] !== actual[i]) {
+      const around = (list: string[]): string => list.slice(Math.max(0, i - 5), i + 5).join(' ');
+      return `word ${i}: expected "${around(expected)}" got "${around(actual)}"`;
+    }
+  }
+  return null;
+}
