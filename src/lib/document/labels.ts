@@ -38,7 +38,7 @@ const RULES: Rule[] = [
   },
   { kind: 'part', style: 'roman', pattern: /^()([IVXLC]+)\.(?=\s)/ },
   { kind: 'part', style: 'letter', pattern: /^()([A-Z])\.(?=\s)/ },
-  { kind: 'subclause', style: 'number', pattern: /^()(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s)/ },
+  { kind: 'subclause', style: 'number', pattern: /^()(\d{1,3}(?:\.\d{1,2})+)\.?(?=\s)/ },
   { kind: 'clause', style: 'number', pattern: /^()(\d{1,3})\.(?=\s|$)/ },
   { kind: 'point', style: 'letter', pattern: /^()([a-zđ])\)(?=\s|$)/u },
   { kind: 'target', style: 'number', pattern: /^()\((\d{1,3})\)(?=\s|$)/ },

@@ -43,7 +43,7 @@ export function cleanLine(raw: string, markdown: boolean): string {
 
 /** Labels that can start a unit; used only to decide where a wrapped block may break. */
 const UNIT_START =
-  /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|\d{1,3}(?:\.\d{1,3})+\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
+  /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,2})*\.\s|\d{1,3}(?:\.\d{1,2})+\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
 /** Bullets of a list item. */
 const ITEM_START = /^[-+•–]\s/;
 /** A physical line that ends a sentence or a lead-in, after which a new unit may begin. */
