@@ -1,0 +1,393 @@
+/**
+ * Linking each numbered target to the task clauses that work toward it, by an automatic rule a
+ * reader can check: the link shows the words the two share.
+ *
+ * Candidates: the nodes of the tasks part, that is the subtree of a clause or part whose heading
+ * says "nhiệm vụ" or "giải pháp" ("3. Nhiệm vụ và giải pháp"), or, when a document has no such
+ * heading, every body node outside the targets and their groups. Each candidate's heading and
+ * text are compared with the target separately, so the link lands on the field holding the words.
+ *
+ * Rule 1, same figure: a count or an amount of the target ("trên 2.500 doanh nghiệp/năm") appears
+ * in the task with the same value and unit ("trên 2.500 doanh nghiệp"; units compare by their
+ * first two words, and a rate such as "/năm" is ignored). Percentages are too common ("100%") to link on their own and are not used.
+ *
+ * Rule 2, a shared key term: words are compared in lower case with their tone marks (folding
+ * would merge "mới"/"môi" and "độ"/"đô"; old and new tone placement, "hoá"/"hóa", compare equal),
+ * stop words ("và", "của", "các", "đạt", "trên"…) are dropped, and every two words standing side
+ * by side form a pair. A pair found in at most a tenth of the candidates weighs 1, in at most a
+ * quarter 0.5, more often 0 ("kinh tế", "đầu tư"); plan vocabulary ("tỷ lệ", "nâng cao", "phát
+ * triển", "phấn đấu") weighs 0. A task links when it shares with the target a run of three words
+ * or more ("kinh tế tư nhân", "xử lý nước thải", "chuẩn Quốc gia") weighing at least 1.5.
+ *
+ * Ranking: a link's score is the weight of all the pairs it shares (plus a bonus for a figure);
+ * links under 60% of the best score of their target are dropped as weaker echoes, and at most
+ * MAX_LINKS remain. `matched` lists the shared words as written in the task, `reason` the rule.
+ */
+import type { DocNode, Document } from '../document/schema.ts';
+import { walk } from '../document/tree.ts';
+import { tokenize } from '../text/fold.ts';
+import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
+
+/** Why a task clause is linked to a target. */
+export type LinkReason = 'figure' | 'terms';
+
+/** One task clause linked to a target. */
+export interface TaskLink {
+  /** Id of the task node. */
+  nodeId: string;
+  /** The field of the task node where the shared words are. */
+  field: 'heading' | 'text';
+  reason: LinkReason;
+  /** The shared words as they appear in the task field, in order. */
+  matched: string[];
+  /** Rule 2 weight (figure links add 10), for ordering: higher is closer. */
+  score: number;
+}
+
+/** A target and the task clauses linked to it, closest first. */
+export interface TargetLinks {
+  targetId: string;
+  tasks: TaskLink[];
+}
+
+/** Rule 2: a shared run of three words or more must weigh at least this much. */
+export const MIN_RUN_WEIGHT = 1.5;
+
+/** A pair is rare in at most this share of the candidates, uncommon in at most the next. */
+const RARE_SHARE = 0.1;
+const UNCOMMON_SHARE = 0.25;
+
+/** Links scoring under this share of a target's best link are dropped as weaker echoes. */
+const RELATIVE_CUT = 0.6;
+
+/** Added to the score of a figure link so that it comes first. */
+const FIGURE_BONUS = 10;
+
+/** At most this many task clauses per target, the closest ones, to keep links meaningful. */
+const MAX_LINKS = 4;
+
+/** Words that carry no topic (lower case, with marks, so "đạt" and "đất" stay apart). */
+const STOP_WORDS = new Set([
+  'và',
+  'của',
+  'các',
+  'những',
+  'cho',
+  'với',
+  'trong',
+  'tại',
+  'để',
+  'đến',
+  'từ',
+  'theo',
+  'về',
+  'là',
+  'có',
+  'được',
+  'đã',
+  'sẽ',
+  'này',
+  'đó',
+  'trên',
+  'dưới',
+  'hơn',
+  'đạt',
+  'nhất',
+  'cả',
+  'một',
+  'nhằm',
+  'gắn',
+  'đối',
+  'qua',
+  'bao',
+  'gồm',
+  'thấp',
+  'trở',
+  'lên',
+  'ít',
+  'như',
+  'năm',
+  'toàn',
+  'tỉnh',
+]);
+
+/** Word pairs of plan vocabulary that say nothing about a topic. */
+const PLAN_PAIRS = new Set([
+  'tỷ lệ',
+  'chỉ tiêu',
+  'chỉ số',
+  'nâng cao',
+  'phát triển',
+  'tăng trưởng',
+  'bảo đảm',
+  'đảm bảo',
+  'phấn đấu',
+  'đồng thời',
+  'toàn tỉnh',
+]);
+
+/** A word of a text with its comparison key and its range in that text. */
+interface Syllable {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Old-style tone placement at a word's end ("hoá", "thuỷ") written the new way ("hóa", "thủy"). */
+const OLD_TONES: Record<string, string> = {
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
+};
+
+/**
+ * The comparison key of a word: lower case with its marks, tone placement unified. Marks are
+ * kept because folding merges different words ("mới"/"môi", "độ"/"đô") into false matches.
+ */
+export function wordKey(word: string): string {
+  return word
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])$/u, (pair) => OLD_TONES[pair] ?? pair);
+}
+
+/** A pair of words standing side by side in a text (nothing but spaces between them). */
+interface Pair {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** The side-by-side pairs of topic words of a text, in order (rule 2). */
+function pairsOf(text: string): Pair[] {
+  const words: Array<Syllable | null> = tokenize(text).map((token) =>
+    /\p{L}/u.test(token.text) && !STOP_WORDS.has(wordKey(token.text))
+      ? { key: wordKey(token.text), start: token.start, end: token.end }
+      : null,
+  );
+  const out: Pair[] = [];
+  for (let i = 1; i < words.length; i += 1) {
+    const left = words[i - 1];
+    const right = words[i];
+    if (!left || !right || !/^[ \t]+$/.test(text.slice(left.end, right.start))) continue;
+    out.push({ key: `${left.key} ${right.key}`, start: left.start, end: right.end });
+  }
+  return out;
+}
+
+/** A field of a task node, with its word pairs. */
+interface Candidate {
+  node: DocNode;
+  field: 'heading' | 'text';
+  text: string;
+  pairs: Pair[];
+}
+
+/** True when a heading names the tasks part ("Nhiệm vụ và giải pháp"). */
+function isTasksHeading(node: DocNode): boolean {
+  const heading = (node.heading ?? '').toLowerCase();
+  return heading.includes('nhiệm vụ') || heading.includes('giải pháp');
+}
+
+/** The candidate fields of the tasks part, in reading order. */
+function candidatesOf(document: Document): Candidate[] {
+  const withTargets = new Set<string>();
+  walk(document.nodes, (node, ancestors) => {
+    if (node.kind === 'target') for (const ancestor of ancestors) withTargets.add(ancestor.id);
+  });
+  const inTasks: DocNode[] = [];
+  const inBody: DocNode[] = [];
+  walk(document.nodes, (node, ancestors) => {
+    if (node.kind === 'target' || withTargets.has(node.id)) return;
+    if (ancestors.some((ancestor) => ancestor.kind === 'target')) return;
+    const body = [...ancestors, node].some((n) => n.kind === 'article' || n.kind === 'appendix');
+    if (!body) return;
+    // Skip the container of the targets and anything under it (its groups "a) Về kinh tế:").
+    if (ancestors.some((ancestor) => withTargets.has(ancestor.id) && isTargetGroup(ancestor))) {
+      return;
+    }
+    inBody.push(node);
+    if ([...ancestors, node].some(isTasksHeading)) inTasks.push(node);
+  });
+  const chosen = inTasks.length > 0 ? inTasks : inBody;
+  return chosen.flatMap((node) =>
+    (['heading', 'text'] as const).flatMap((field) => {
+      const text = node[field];
+      return text === null ? [] : [{ node, field, text, pairs: pairsOf(text) }];
+    }),
+  );
+}
+
+/** True for a node whose children include targets: a group such as "a) Về kinh tế:". */
+function isTargetGroup(node: DocNode): boolean {
+  return node.children.some((child) => child.kind === 'target');
+}
+
+/**
+ * How telling each pair is: 1 when rare (in at most a tenth of the candidates, or two), 0.5 when
+ * uncommon (at most a quarter), 0 when common or plan vocabulary.
+ */
+function pairWeights(candidates: Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const candidate of candidates) {
+    for (const key of new Set(candidate.pairs.map((pair) => pair.key))) {
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const rare = Math.max(2, candidates.length * RARE_SHARE);
+  const uncommon = Math.max(rare, candidates.length * UNCOMMON_SHARE);
+  const weights = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const weight = count <= rare ? 1 : count <= uncommon ? 0.5 : 0;
+    weights.set(key, PLAN_PAIRS.has(key) ? 0 : weight);
+  }
+  return weights;
+}
+
+/** The unit a figure is compared by: its first two words, lower case, without a rate. */
+function unitBase(unit: string | null): string {
+  const base = (unit ?? '').toLowerCase().split('/')[0] ?? '';
+  return base.trim().split(/\s+/).slice(0, 2).join(' ');
+}
+
+/** The figures of a task field that repeat a target's count or amount (rule 1; not percentages). */
+function sharedFigures(figures: IndicatorMatch[], text: string): IndicatorMatch[] {
+  const counted = figures.filter(
+    (figure) => figure.unit !== '%' && figure.unit !== RANK_UNIT && unitBase(figure.unit) !== '',
+  );
+  return findIndicators(text, 'target').filter((found) =>
+    counted.some(
+      (figure) =>
+        unitBase(figure.unit) === unitBase(found.unit) &&
+        figure.value === found.value &&
+        figure.min === found.min &&
+        figure.max === found.max,
+    ),
+  );
+}
+
+/** The weight of the heaviest run of shared pairs of three words or more (side by side). */
+function heaviestRun(pairs: Pair[], shared: Set<string>, weights: Map<string, number>): number {
+  let best = 0;
+  let run = 0;
+  let length = 0;
+  let previous: Pair | undefined;
+  for (const pair of pairs) {
+    const continues =
+      previous !== undefined && shared.has(previous.key) && pair.start < previous.end;
+    if (!shared.has(pair.key)) {
+      run = 0;
+      length = 0;
+    } else {
+      run = (continues ? run : 0) + (weights.get(pair.key) ?? 0);
+      length = continues ? length + 1 : 1;
+      if (length >= 2) best = Math.max(best, run);
+    }
+    previous = pair;
+  }
+  return best;
+}
+
+/** Shared pairs worth showing: telling ones, and plain ones that extend a telling run. */
+function shownPairs(pairs: Pair[], shared: Set<string>, weights: Map<string, number>): Pair[] {
+  const telling = (pair: Pair | undefined): boolean =>
+    pair !== undefined && shared.has(pair.key) && (weights.get(pair.key) ?? 0) > 0;
+  return pairs.filter((pair, i) => {
+    if (!shared.has(pair.key)) return false;
+    if (telling(pair)) return true;
+    const before = pairs[i - 1];
+    const after = pairs[i + 1];
+    return (
+      (telling(before) && before !== undefined && before.end > pair.start) ||
+      (telling(after) && after !== undefined && pair.end > after.start)
+    );
+  });
+}
+
+/** Links one target to the candidates by rules 1 and 2, before the relative cut. */
+function linkTarget(
+  target: DocNode,
+  candidates: Candidate[],
+  weights: Map<string, number>,
+): TaskLink[] {
+  const text = [target.heading, target.text].filter((t): t is string => t !== null).join(' ');
+  const targetPairs = new Set(pairsOf(text).map((pair) => pair.key));
+  const figures = findIndicators(text, 'target');
+  const links: TaskLink[] = [];
+  for (const candidate of candidates) {
+    const shared = new Set(
+      candidate.pairs.filter((pair) => targetPairs.has(pair.key)).map((pair) => pair.key),
+    );
+    const byTerms = heaviestRun(candidate.pairs, shared, weights) >= MIN_RUN_WEIGHT;
+    const sameFigures = sharedFigures(figures, candidate.text);
+    if (!byTerms && sameFigures.length === 0) continue;
+    const score = [...shared].reduce((sum, key) => sum + (weights.get(key) ?? 0), 0);
+    const spans = [...shownPairs(candidate.pairs, shared, weights), ...sameFigures].sort(
+      (a, b) => a.start - b.start,
+    );
+    const words = mergeSpans(spans).map(({ start, end }) => candidate.text.slice(start, end));
+    links.push({
+      nodeId: candidate.node.id,
+      field: candidate.field,
+      reason: sameFigures.length > 0 ? 'figure' : 'terms',
+      matched: words.filter(
+        (word, i) => words.findIndex((w) => wordKey(w) === wordKey(word)) === i,
+      ),
+      score: Math.round((score + (sameFigures.length > 0 ? FIGURE_BONUS : 0)) * 100) / 100,
+    });
+  }
+  links.sort((a, b) => b.score - a.score);
+  const best = links[0]?.score ?? 0;
+  return links.filter((link) => link.score >= best * RELATIVE_CUT).slice(0, MAX_LINKS);
+}
+
+/** Merges overlapping spans so that no word is shown twice. */
+function mergeSpans(
+  spans: Array<{ start: number; end: number }>,
+): Array<{ start: number; end: number }> {
+  const merged: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** For every target of the document, in order, the task clauses that work toward it. */
+export function linkTargetsToTasks(document: Document): TargetLinks[] {
+  const candidates = candidatesOf(document);
+  const weights = pairWeights(candidates);
+  const result: TargetLinks[] = [];
+  walk(document.nodes, (node) => {
+    if (node.kind === 'target') {
+      result.push({ targetId: node.id, tasks: linkTarget(node, candidates, weights) });
+    }
+  });
+  return result;
+}
+
+/** The same links seen from the tasks: task node id → the targets linked to it, in order. */
+export function targetsByTask(links: TargetLinks[]): Map<string, string[]> {
+  const byTask = new Map<string, string[]>();
+  for (const { targetId, tasks } of links) {
+    for (const task of tasks) {
+      const list = byTask.get(task.nodeId) ?? [];
+      if (!list.includes(targetId)) list.push(targetId);
+      byTask.set(task.nodeId, list);
+    }
+  }
+  return byTask;
+}

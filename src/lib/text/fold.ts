@@ -1,0 +1,94 @@
+/**
+ * Vietnamese folding for matching and search: "Điều hành chi ngân sách" → "dieu hanh chi ngan sach".
+ *
+ * Folding removes every combining mark (tone marks and the vowel marks of ă â ê ô ơ ư), maps
+ * đ/Đ to d (Unicode does not decompose đ, so stripping marks alone leaves it), and lower-cases.
+ * It accepts NFC or NFD input and gives the same result for both. `foldWithOffsets` also maps
+ * every folded character back to the input, so a match found in folded text can be highlighted
+ * verbatim in the source.
+ */
+
+/** Letters that look like đ and must fold to d: đ Đ, and ð Ð, which old encodings put in its place. */
+const D_LIKE = /[đĐðÐ]/g;
+
+/** Combining marks left by canonical decomposition: tones, breve, circumflex, horn, dot below. */
+const COMBINING = /\p{M}/gu;
+
+/** A base code point with the combining marks that follow it: one unit of folding. */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+
+/** Folds one piece of text; the core shared by both public functions. */
+function foldPiece(piece: string): string {
+  return piece
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(COMBINING, '')
+    .replace(D_LIKE, 'd')
+    .normalize('NFC');
+}
+
+/** Folds text for comparison: no tone or vowel marks, đ → d, lower case. */
+export function fold(text: string): string {
+  return foldPiece(text);
+}
+
+/** Folded text plus, for each folded UTF-16 unit, the input offset it came from. */
+export interface FoldedText {
+  folded: string;
+  /** `offsets[i]` is the input offset of folded unit `i`; `offsets[folded.length]` is the input length. */
+  offsets: number[];
+}
+
+/** Folds text cluster by cluster so that folded offsets can be mapped back to the input. */
+export function foldWithOffsets(text: string): FoldedText {
+  let folded = '';
+  const offsets: number[] = [];
+  for (const match of text.matchAll(CLUSTER)) {
+    const piece = foldPiece(match[0]);
+    for (let i = 0; i < piece.length; i += 1) offsets.push(match.index);
+    folded += piece;
+  }
+  offsets.push(text.length);
+  return { folded, offsets };
+}
+
+/** Maps a half-open range of folded text back to the input range that produced it. */
+export function sourceRange(map: FoldedText, start: number, end: number): [number, number] {
+  const last = map.offsets.length - 1;
+  const from = map.offsets[Math.min(start, last)] ?? 0;
+  if (end <= start) return [from, from];
+  // The range ends where the input cluster after the one holding the last folded unit begins.
+  const here = map.offsets[end - 1] ?? from;
+  for (let j = end; j <= last; j += 1) {
+    const offset = map.offsets[j] ?? here;
+    if (offset > here) return [from, offset];
+  }
+  return [from, map.offsets[last] ?? here];
+}
+
+/** A word of text with its UTF-16 range in the input. */
+export interface Token {
+  /** The word exactly as written. */
+  text: string;
+  /** The folded word, for comparison. */
+  folded: string;
+  start: number;
+  end: number;
+}
+
+/** A syllable (letters, maybe trailing digits: "HĐ10") or a number with inner separators ("2.500"). */
+const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
+
+/** Splits text into words with their offsets; punctuation and spaces separate words. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({
+      text: match[0],
+      folded: foldPiece(match[0]),
+      start: match.index,
+      end: match.index + match[0].length,
+    });
+  }
+  return tokens;
+}
