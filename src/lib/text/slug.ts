@@ -1,12 +1,8 @@
-/** ASCII for ids and URLs: tone marks dropped and đ written as d, since ids must be URL-safe. */
-export function asciiFold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
+import { fold } from './fold.ts';
 
-/** A lower-case, hyphenated, URL-safe slug of any Vietnamese phrase. */
+/** A lower-case, hyphenated, URL-safe slug of any Vietnamese phrase ("Điều 1" → "dieu-1"). */
 export function slugify(text: string): string {
-  return asciiFold(text)
-    .toLowerCase()
+  return fold(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
