@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { fileForUrlPath } from './links.ts';
+import type { LoadAsset } from './weight.ts';
+
+/** Walking the built site: the gates read `dist/` itself, not what the browser happened to see. */
+
+/**
+ * The build folder: `dist/`, or `E2E_OUT_DIR` when set, so a browser run can build and serve
+ * its own copy while someone else's build rewrites `dist/` in the same work tree.
+ */
+export const DIST_DIR = resolve(
+  process.env['E2E_OUT_DIR'] ?? resolve(import.meta.dirname, '../../dist'),
+);
+
+/** Every file of a build, as forward-slash paths relative to it. */
+export function listFiles(distDir: string): Set<string> {
+  return new Set(globSync('**/*', { cwd: distDir, dot: true, onlyFiles: true }));
+}
+
+/** The built HTML pages, sorted so failures read in a stable order. */
+export function htmlFiles(files: ReadonlySet<string>): string[] {
+  return [...files].filter((file) => file.endsWith('.html')).sort();
+}
+
+/** Reads one built file as text. */
+export function readText(distDir: string, file: string): string {
+  return readFileSync(join(distDir, file), 'utf8');
+}
+
+/** Serves URL paths from the build as a static host would, for the weight computation. */
+export function assetLoader(distDir: string, base: string, files: ReadonlySet<string>): LoadAsset {
+  return (urlPath) => {
+    const file = fileForUrlPath(urlPath, base, files);
+    return file === null ? null : readFileSync(join(distDir, file));
+  };
+}
+
+/** Fails loudly when there is nothing to check, instead of passing over an empty folder. */
+export function assertBuilt(distDir: string): void {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${distDir}/index.html is missing: run \`npm run build\` first`);
+  }
+}
+
+/** The Astro `base` a preview URL was served under: `http://127.0.0.1:4321/x/` → `/x/`. */
+export function baseOf(baseUrl: string): string {
+  const path = new URL(baseUrl).pathname;
+  return path.endsWith('/') ? path : `${path}/`;
+}
+
+/** `npm run build`, pointed at `E2E_OUT_DIR` when that replaces `dist/`. */
+export function buildArgs(): string[] {
+  return process.env['E2E_OUT_DIR'] === undefined
+    ? ['run', 'build']
+    : ['run', 'build', '--', '--outDir', DIST_DIR];
+}
