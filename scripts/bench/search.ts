@@ -1,0 +1,101 @@
+/**
+ * Search figures for `npm run bench`: success@3 and mean reciprocal rank on the query file for
+ * our layer and for plain Pagefind on the same build, the compressed bytes the first query
+ * fetches, and the median keystroke-to-results time after the first query (headless Chromium).
+ */
+import { resolve } from 'node:path';
+import { launchChromium } from '../../tests/support/chromium.ts';
+import { newContext } from '../../tests/support/browsing.ts';
+import { DIST_DIR } from '../../tests/support/dist.ts';
+import { PROJECT_ROOT, startPreview } from '../../tests/support/server.ts';
+import {
+  firstQueryBytes,
+  judge,
+  keystrokeLatencies,
+  median,
+  ourResults,
+  plainPagefindResults,
+  quality,
+  readQueryCases,
+  type Judged,
+  type Quality,
+} from '../../tests/support/search.ts';
+
+export interface SearchFigures {
+  queries: number;
+  ours: Quality;
+  plainPagefind: Quality;
+  firstQueryBytes: number;
+  keystrokeMedianMs: number;
+  keystrokes: number;
+}
+
+export interface SearchBenchOptions {
+  /** A running site's root URL; when absent, `astro preview` serves `distDir`. */
+  baseUrl?: string;
+  /** A built site to serve when no `baseUrl` is given; defaults to the project's `dist/`. */
+  distDir?: string;
+  queriesFile?: string;
+  /** A page of the site to search from for the byte count; defaults to the home page. */
+  startPage?: string;
+  log?: (line: string) => void;
+}
+
+/** Queries typed one character at a time for the latency figure. */
+const TYPED = ['du lich', 'dieu duong', 'chuyen doi so', '57-NQ/TW'];
+
+/** Runs the search benchmark against a built site and prints its figures. */
+export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchFigures> {
+  const log = options.log ?? console.log;
+  const cases = readQueryCases(
+    options.queriesFile ?? resolve(PROJECT_ROOT, 'tests/search-queries.tsv'),
+  );
+  const server = options.baseUrl ? undefined : await startPreview(options.distDir ?? DIST_DIR);
+  const baseUrl = options.baseUrl ?? server?.url ?? '';
+  const browser = await launchChromium();
+  try {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const ours: Judged[] = [];
+    const plain: Judged[] = [];
+    for (const query of cases) {
+      ours.push(await judge(page, query, await ourResults(page, baseUrl, query.query)));
+      plain.push(await judge(page, query, await plainPagefindResults(page, baseUrl, query.query)));
+    }
+    const latencies = await keystrokeLatencies(page, baseUrl, TYPED);
+    await context.close();
+    const bytes = await firstQueryBytes(browser, options.startPage ?? baseUrl, 'dieu duong');
+    const figures: SearchFigures = {
+      queries: cases.length,
+      ours: quality(ours),
+      plainPagefind: quality(plain),
+      firstQueryBytes: bytes.total,
+      keystrokeMedianMs: median(latencies),
+      keystrokes: latencies.length,
+    };
+    const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+    log(`Search (${figures.queries} queries, ${baseUrl})`);
+    log(`                  success@3   MRR`);
+    log(
+      `  our layer       ${percent(figures.ours.successAt3).padStart(9)}   ${figures.ours.mrr.toFixed(3)}`,
+    );
+    log(
+      `  plain Pagefind  ${percent(figures.plainPagefind.successAt3).padStart(9)}   ${figures.plainPagefind.mrr.toFixed(3)}`,
+    );
+    log(
+      `  first query: ${(figures.firstQueryBytes / 1024).toFixed(1)} KB compressed (search code + index)`,
+    );
+    log(
+      `  keystroke → results: median ${figures.keystrokeMedianMs.toFixed(1)} ms over ${figures.keystrokes} keystrokes`,
+    );
+    const below = ours.filter((judged) => judged.rank !== 1);
+    if (below.length > 0) {
+      log(`  ours not first: ${below.map((j) => `${j.query} → ${j.rank ?? '–'}`).join('; ')}`);
+    }
+    log(`  plain Pagefind misses at 3: ${figures.plainPagefind.misses.join('; ') || 'none'}`);
+    return figures;
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  PageCache,
+  searchClauses,
+  type ClauseResult,
+  type Filters,
+  type PagefindApi,
+} from './engine';
+import { bundleUrl, withSlash } from './paths';
+
+/**
+ * Loads `pagefind.js` from the built bundle on first use. It is fetched at run time from the
+ * site itself (never bundled by Vite: it only exists after the build), so the pages pay nothing
+ * for search until someone starts a search.
+ */
+
+/** Filter values Pagefind knows, with page counts: `{ phan: { 'Chỉ tiêu': 1 } }`. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+/** The module `pagefind.js` exports, as far as we use it. */
+interface PagefindModule extends PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
+}
+
+export interface Searcher {
+  search(query: string, filters?: Filters): Promise<ClauseResult[]>;
+  filters(): Promise<FilterCounts>;
+}
+
+let loading: Promise<Searcher> | undefined;
+
+/** Imports a URL at run time; the indirection keeps bundlers from resolving it at build time. */
+const importAtRunTime = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
+
+/** The one searcher of the page, created on first call; a failed load may be retried. */
+export function loadSearcher(base: string): Promise<Searcher> {
+  loading ??= (async () => {
+    const pagefind = (await importAtRunTime(`${bundleUrl(base)}pagefind.js`)) as PagefindModule;
+    await pagefind.options({ baseUrl: withSlash(base), excerptLength: 0, noWorker: true });
+    await pagefind.init();
+    const cache = new PageCache();
+    return {
+      search: (query, filters) => searchClauses(pagefind, query, filters ? { filters } : {}, cache),
+      filters: () => pagefind.filters(),
+    };
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/**
+ * Runs searches as someone types and keeps only the newest answer, since an older, slower
+ * query must never overwrite the results of the words now in the box.
+ */
+export function latestOnly<T, A extends unknown[]>(run: (...args: A) => Promise<T>) {
+  let ticket = 0;
+  return async (...args: A): Promise<{ fresh: boolean; value: T }> => {
+    const mine = ++ticket;
+    const value = await run(...args);
+    return { fresh: mine === ticket, value };
+  };
+}

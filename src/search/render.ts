@@ -1,0 +1,69 @@
+import type { ClauseResult } from './engine';
+import type { Segment } from './excerpt';
+
+/**
+ * DOM for results, shared by the header box and the search page. Everything from the index is
+ * set with textContent: a clause quoting "<script>" shows those characters, never runs them.
+ */
+
+/** Vietnamese strings of the search UI, in one place. */
+export const LABELS = {
+  label: 'Tìm trong nghị quyết',
+  boxLandmark: 'Tìm nhanh',
+  pageLandmark: 'Tìm kiếm điều khoản',
+  placeholder: 'Tìm: du lịch, dieu duong, 57-NQ/TW…',
+  hint: 'Phím tắt: / hoặc Ctrl+K. Gõ có dấu hay không dấu đều được.',
+  listbox: 'Điều khoản tìm thấy',
+  pageTitle: 'Tìm kiếm',
+  pageLead: 'Tìm đến từng điều, khoản, điểm và chỉ tiêu. Gõ có dấu hay không dấu đều được.',
+  submit: 'Tìm',
+  results: 'Kết quả tìm kiếm',
+  filters: 'Lọc kết quả',
+  filterAll: 'Tất cả',
+  filterNames: { phan: 'Phần', nhom: 'Nhóm' } as Record<string, string>,
+  noScript: 'Trang tìm kiếm cần JavaScript. Bạn vẫn có thể đọc toàn văn và tìm bằng Ctrl+F.',
+  loading: 'Đang tải bộ tìm kiếm…',
+  unavailable: 'Chưa tìm được: chỉ mục tìm kiếm chưa có (trang này cần bản đã build).',
+  empty: 'Gõ từ cần tìm, có dấu hay không dấu đều được.',
+  none: (query: string) => `Không tìm thấy điều khoản nào cho “${query}”.`,
+  count: (count: number, query: string) =>
+    count === 1 ? `1 kết quả cho “${query}”.` : `${count} kết quả cho “${query}”.`,
+  more: (count: number) => `Xem tất cả ${count} kết quả`,
+  onPage: (page: string) => `Trang: ${page}`,
+  navigate: 'Dùng phím mũi tên lên, xuống để chọn, Enter để mở.',
+} as const;
+
+/** The line a result is known by: its citation and short heading. */
+export function resultTitle(result: ClauseResult): string {
+  return result.heading ? `${result.citation} — ${result.heading}` : result.citation;
+}
+
+/** An excerpt as text nodes and `<mark>` elements. */
+export function excerptNodes(doc: Document, segments: readonly Segment[]): Node[] {
+  return segments.map((segment) => {
+    if (!segment.mark) return doc.createTextNode(segment.text);
+    const mark = doc.createElement('mark');
+    mark.textContent = segment.text;
+    return mark;
+  });
+}
+
+/** A span with a class and text, the building block of a result. */
+export function span(doc: Document, className: string, text: string): HTMLSpanElement {
+  const element = doc.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** The three lines of a result: citation and heading, page, and excerpt. */
+export function resultParts(doc: Document, result: ClauseResult): HTMLElement[] {
+  const excerpt = doc.createElement('span');
+  excerpt.className = 'search-result__excerpt';
+  excerpt.append(...excerptNodes(doc, result.excerpt));
+  return [
+    span(doc, 'search-result__title', resultTitle(result)),
+    span(doc, 'search-result__page', LABELS.onPage(result.pageTitle)),
+    excerpt,
+  ];
+}

@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from 'playwright-core';
+import { newContext } from './browsing.ts';
+
+/**
+ * Driving and judging search in a real browser against a real build, shared by the search
+ * browser tests and the search benchmark. A result counts when the clause it lands on holds one
+ * of the query's expected phrases in its own text (its nested titled clauses excluded).
+ */
+
+export interface QueryCase {
+  query: string;
+  /** Any one of these phrases in the landed clause makes the result right. */
+  phrases: string[];
+}
+
+/** Reads `query<TAB>phrase | phrase` lines; a malformed line is one error naming file and line. */
+export function readQueryCases(file: string): QueryCase[] {
+  const lines = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
+  const cases: QueryCase[] = [];
+  lines.forEach((line, index) => {
+    if (index === 0 && /^query\texpected/.test(line)) return;
+    if (!line.trim()) return;
+    const [query, expected, extra] = line.split('\t');
+    if (!query?.trim() || !expected?.trim() || extra !== undefined) {
+      throw new Error(`${file}:${index + 1}: expected "query<TAB>phrase | phrase"`);
+    }
+    cases.push({
+      query: query.trim(),
+      phrases: expected.split(' | ').map((phrase) => phrase.trim()),
+    });
+  });
+  if (cases.length === 0) throw new Error(`${file}: no queries`);
+  return cases;
+}
+
+/** The search page URL for a query under the site's root URL. */
+export function searchUrl(baseUrl: string, query: string): string {
+  return `${baseUrl}tim-kiem/?q=${encodeURIComponent(query)}`;
+}
+
+/** Waits until the results list answers `query` (the page sets `data-query` after rendering). */
+export async function waitForResults(page: Page, query: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelector<HTMLElement>('[data-search-results]')?.dataset['query'] === expected,
+    query,
+    { timeout },
+  );
+}
+
+/** Our ranking, as the reader gets it: the search page's result links, in order. */
+export async function ourResults(page: Page, baseUrl: string, query: string): Promise<string[]> {
+  await page.goto(searchUrl(baseUrl, query));
+  await waitForResults(page, query);
+  return page.$$eval('[data-search-results] a', (links) =>
+    links.map((link) => (link as HTMLAnchorElement).href),
+  );
+}
+
+/**
+ * Plain Pagefind on the same build, as its own UI orders it: pages by score, each page's
+ * sub-results by the summed scores of their words.
+ */
+export async function plainPagefindResults(
+  page: Page,
+  baseUrl: string,
+  query: string,
+): Promise<string[]> {
+  return page.evaluate(
+    async ({ root, term }) => {
+      interface Sub {
+        url: string;
+        weighted_locations: { balanced_score: number }[];
+      }
+      const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as {
+        options(options: Record<string, unknown>): Promise<void>;
+        search(term: string): Promise<{ results: { data(): Promise<{ sub_results: Sub[] }> }[] }>;
+      };
+      await pagefind.options({ baseUrl: new URL(root).pathname });
+      const response = await pagefind.search(term);
+      const urls: string[] = [];
+      for (const result of response.results.slice(0, 10)) {
+        const data = await result.data();
+        const scored = data.sub_results.map((sub) => ({
+          url: new URL(sub.url, root).href,
+          weight: sub.weighted_locations.reduce((sum, l) => sum + l.balanced_score, 0),
+        }));
+        urls.push(...scored.sort((a, b) => b.weight - a.weight).map((sub) => sub.url));
+      }
+      return urls;
+    },
+    { root: baseUrl, term: query },
+  );
+}
+
+/**
+ * The own text of the clause each URL lands on, read in the browser with DOMParser: the
+ * element's text without nested elements that carry `data-pagefind-title` (those are results of
+ * their own). A URL without a fragment lands on the top of a page and yields its heading only.
+ */
+export async function landedTexts(page: Page, urls: readonly string[]): Promise<string[]> {
+  // No named helpers in page code: tsx wraps them in a `__name` call the page does not have.
+  return page.evaluate(async (targets) => {
+    const pages = new Map<string, Promise<Document>>();
+    return Promise.all(
+      targets.map(async (target) => {
+        const url = new URL(target);
+        const id = decodeURIComponent(url.hash.slice(1));
+        url.hash = '';
+        url.search = '';
+        if (!pages.has(url.href)) {
+          pages.set(
+            url.href,
+            fetch(url.href)
+              .then((response) => response.text())
+              .then((html) => new DOMParser().parseFromString(html, 'text/html')),
+          );
+        }
+        const doc = await pages.get(url.href);
+        if (!doc) return '';
+        const element = id ? doc.getElementById(id) : doc.querySelector('[data-pagefind-body] h1');
+        if (!element) return '';
+        const own = element.cloneNode(true) as Element;
+        own.querySelectorAll('[data-pagefind-title]').forEach((nested) => nested.remove());
+        return (own.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    );
+  }, urls);
+}
+
+/** Lower-case, NFC, single spaces: phrases are compared as a reader reads them. */
+function comparable(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+}
+
+/** 1-based rank of the first result whose clause holds an expected phrase, or null. */
+export function firstRight(texts: readonly string[], phrases: readonly string[]): number | null {
+  const wanted = phrases.map(comparable);
+  const index = texts.findIndex((text) =>
+    wanted.some((phrase) => comparable(text).includes(phrase)),
+  );
+  return index < 0 ? null : index + 1;
+}
+
+export interface Judged {
+  query: string;
+  rank: number | null;
+  top: string[];
+}
+
+/** Judges the first `depth` results of one ranking. */
+export async function judge(
+  page: Page,
+  query: QueryCase,
+  urls: readonly string[],
+  depth = 10,
+): Promise<Judged> {
+  const top = urls.slice(0, depth);
+  const texts = await landedTexts(page, top);
+  return { query: query.query, rank: firstRight(texts, query.phrases), top };
+}
+
+export interface Quality {
+  successAt3: number;
+  mrr: number;
+  misses: string[];
+}
+
+/** success@3 and mean reciprocal rank (within the judged depth) over judged queries. */
+export function quality(judged: readonly Judged[]): Quality {
+  const count = judged.length || 1;
+  return {
+    successAt3: judged.filter((j) => j.rank !== null && j.rank <= 3).length / count,
+    mrr: judged.reduce((sum, j) => sum + (j.rank === null ? 0 : 1 / j.rank), 0) / count,
+    misses: judged
+      .filter((j) => j.rank === null || j.rank > 3)
+      .map((j) => `${j.query} → ${j.rank ?? '–'}`),
+  };
+}
+
+/** Bytes a host serving gzip would send: already-compressed Pagefind files count as they are. */
+export function compressedSize(body: Buffer): number {
+  return Math.min(body.byteLength, gzipSync(body).byteLength);
+}
+
+export interface FirstQueryBytes {
+  total: number;
+  files: { path: string; bytes: number }[];
+}
+
+/**
+ * Opens a page with an empty cache, then searches from the header box: every byte fetched from
+ * the first keystroke until the results show is search code and index.
+ */
+export async function firstQueryBytes(
+  browser: Browser,
+  pageUrl: string,
+  query: string,
+): Promise<FirstQueryBytes> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(pageUrl, { waitUntil: 'networkidle' });
+    const responses: Response[] = [];
+    page.on('response', (response) => responses.push(response));
+    await page.keyboard.press('/');
+    await page.keyboard.type(query);
+    await page.waitForFunction(
+      (expected) =>
+        document.querySelector<HTMLElement>('#site-search-listbox')?.dataset['query'] === expected,
+      query,
+      { timeout: 30_000 },
+    );
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(
+      responses
+        .filter((response) => response.status() === 200)
+        .map(async (response) => ({
+          path: new URL(response.url()).pathname,
+          bytes: compressedSize(await response.body()),
+        })),
+    );
+    return { total: files.reduce((sum, file) => sum + file.bytes, 0), files };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * Milliseconds from each keystroke (its event time) to the results list answering the new text,
+ * typed one character at a time on the search page after a first query warmed the index.
+ */
+export async function keystrokeLatencies(
+  page: Page,
+  baseUrl: string,
+  queries: readonly string[],
+): Promise<number[]> {
+  const first = queries[0] ?? 'du lich';
+  await page.goto(searchUrl(baseUrl, first));
+  await waitForResults(page, first);
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-search-page-input]');
+    const list = document.querySelector<HTMLElement>('[data-search-results]');
+    const state = window as unknown as { __keyAt: number; __latencies: number[] };
+    state.__latencies = [];
+    input?.addEventListener('keydown', (event) => (state.__keyAt = event.timeStamp), {
+      capture: true,
+    });
+    if (list) {
+      new MutationObserver(() => {
+        if (input && list.dataset['query'] === input.value && state.__keyAt) {
+          state.__latencies.push(performance.now() - state.__keyAt);
+          state.__keyAt = 0;
+        }
+      }).observe(list, { attributes: true, childList: true });
+    }
+  });
+  const input = page.locator('[data-search-page-input]');
+  for (const query of queries) {
+    await input.fill('');
+    await input.focus();
+    for (const character of query) {
+      const before = await input.inputValue();
+      await page.keyboard.type(character);
+      const now = before + character;
+      if (now.trim()) await waitForResults(page, now);
+    }
+  }
+  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies);
+}
