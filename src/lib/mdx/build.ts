@@ -1,0 +1,209 @@
+/**
+ * A page of the document as mdast: every node becomes a semantic component that carries its id,
+ * and every word of the source becomes text inside it, in order.
+ *
+ *   <Clause id kind citation gist>   a unit (article, clause, subclause, point, target, item …)
+ *   <Frame id kind>                  a part around the body (title, recital, signature …)
+ *   <Para id>                        an unlabelled paragraph
+ *   <Head level full>                a unit's heading line; `level` on its page, `full` on the
+ *                                    full-text page (both 1–6)
+ *   <Text>                           a unit's running text
+ *   <Label of>                       the unit's own label ("Điều 1.", "(7)", "b)"), linking to it
+ *   <Cite doc to> / <Abbr title>     a mention of a cited document / an abbreviation
+ *   <Related kind> <Rel …/>          cross-links between targets and the tasks that serve them
+ */
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { citation as citeNode } from '../document/tree.ts';
+import { BODY_KINDS, type DocNode, type NodeKind } from '../document/schema.ts';
+import { blockOf, flowElement, textElement } from './attributes.ts';
+import { phrasing, type Mark } from './inline.ts';
+import type { Section } from './sections.ts';
+import { gist } from './titles.ts';
+import { ui } from '../site/strings.ts';
+
+/** Units that always show a heading line, even when it holds only their label ("Điều 2."). */
+const ALWAYS_HEADED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
+
+/** Labels that are not links (list dashes): they name no citable unit. */
+const UNLINKED_LABELS = new Set<NodeKind>(['item']);
+
+const BODY = new Set<NodeKind>(BODY_KINDS);
+
+/** A link from a target to a task that serves it, or back. */
+export interface RelatedLink {
+  /** Id of the linked node. */
+  to: string;
+  /** Page slug that holds it. */
+  page: string;
+  /** Its citation, shown as the link text. */
+  citation: string;
+  /** The words both share, shown beside the link. */
+  match: string;
+}
+
+/** Cross-links shown under one node. */
+export interface Related {
+  kind: 'tasks' | 'targets';
+  links: RelatedLink[];
+}
+
+/** What the builder needs to know beyond the page's own nodes. */
+export interface BuildContext {
+  doc: string;
+  /** Ancestors of every node in the whole document, outermost first. */
+  ancestors: Map<string, DocNode[]>;
+  /** Inline marks for one field of one node. */
+  marks: (node: DocNode, field: 'heading' | 'text') => Mark[];
+  /** Cross-links to show under a node. */
+  related: Map<string, Related>;
+}
+
+/** Whether a node shows a heading line. */
+export function hasHead(node: DocNode): boolean {
+  if (node.kind === 'title' || ALWAYS_HEADED.has(node.kind)) return true;
+  return node.heading !== null && BODY.has(node.kind);
+}
+
+/**
+ * A node's citation as the page shows it: "Điều 1 › khoản 3 › 3.2 › điểm b". Units that a
+ * citation does not name say where they sit: a paragraph adds "đoạn N", a list item takes the
+ * heading of the part that holds it ("Nơi nhận").
+ */
+export function displayCitation(node: DocNode, ancestors: DocNode[]): string {
+  const base = citeNode(node, ancestors);
+  if (node.kind === 'paragraph') {
+    const n = /\.doan-(\d+)$/.exec(node.id)?.[1];
+    return [base || frameName(ancestors.at(-1)), n ? `đoạn ${n}` : ''].filter((s) => s).join(' › ');
+  }
+  if (base !== '') return base;
+  if (!BODY.has(node.kind)) return frameName(node);
+  const holder = [...ancestors].reverse().find((a) => a.heading ?? a.text);
+  return (holder?.heading ?? holder?.text ?? '').replace(/[\s:]+$/u, '');
+}
+
+/** The name of a part around the body, numbered when there are several ("Căn cứ (2)"). */
+function frameName(node: DocNode | undefined): string {
+  if (!node) return '';
+  const name = ui.frameNames[node.kind] ?? '';
+  const n = /-(\d+)$/.exec(node.id)?.[1];
+  return n && name ? `${name} (${n})` : name;
+}
+
+/** Heading level on the full-text page: the title is h1, units nest below it. */
+function fullLevel(node: DocNode, context: BuildContext): number {
+  if (node.kind === 'title') return 1;
+  const headed = (context.ancestors.get(node.id) ?? []).filter(hasHead).length;
+  return Math.min(6, 2 + headed);
+}
+
+/** The label as its own component, so it renders as real text and (for units) a link. */
+function label(node: DocNode): PhrasingContent[] {
+  if (!node.label) return [];
+  const of = UNLINKED_LABELS.has(node.kind) ? undefined : node.id;
+  return [textElement('Label', { of }, [{ type: 'text', value: node.label }])];
+}
+
+/** Joins a label and the words after it with the single space the source has between them. */
+function labelled(node: DocNode, words: PhrasingContent[]): PhrasingContent[] {
+  const head = label(node);
+  if (head.length === 0) return words;
+  return words.length === 0 ? head : [...head, { type: 'text', value: ' ' }, ...words];
+}
+
+/** The heading line and running text of a node. */
+function ownLines(node: DocNode, level: number, context: BuildContext): RootContent[] {
+  const lines: RootContent[] = [];
+  const headed = hasHead(node);
+  if (!headed && node.heading !== null) {
+    // A frame's heading ("Nơi nhận:", the signer's title) is a lead line, not a section heading.
+    const words = phrasing(node.heading, context.marks(node, 'heading'));
+    lines.push(blockOf(textElement('Text', { lead: 'true' }, labelled(node, words))));
+  }
+  if (headed) {
+    const words =
+      node.kind === 'title'
+        ? phrasing(node.text ?? '', context.marks(node, 'text'))
+        : phrasing(node.heading ?? '', context.marks(node, 'heading'));
+    const full = fullLevel(node, context);
+    lines.push(blockOf(textElement('Head', { level, full }, labelled(node, words))));
+  }
+  if (node.text !== null && node.kind !== 'title') {
+    const words = phrasing(node.text, context.marks(node, 'text'));
+    const own = headed || node.heading !== null ? words : labelled(node, words);
+    lines.push(blockOf(textElement('Text', {}, own)));
+  } else if (!headed && node.label) {
+    lines.push(blockOf(textElement('Text', {}, label(node))));
+  }
+  return lines;
+}
+
+/** The cross-links under a node, if any. */
+function relatedBlock(node: DocNode, context: BuildContext): MdxJsxFlowElement[] {
+  const related = context.related.get(node.id);
+  if (!related || related.links.length === 0) return [];
+  const links = related.links.map((link) =>
+    blockOf(
+      textElement(
+        'Rel',
+        {
+          doc: context.doc,
+          page: link.page,
+          to: link.to,
+          citation: link.citation,
+          match: link.match,
+        },
+        [],
+      ),
+    ),
+  );
+  return [flowElement('Related', { kind: related.kind }, links)];
+}
+
+/** One node and its children as mdast; `level` is its heading level on this page. */
+function nodeContent(node: DocNode, level: number, context: BuildContext): RootContent[] {
+  if (node.kind === 'paragraph') {
+    const words = phrasing(node.text ?? '', context.marks(node, 'text'));
+    // A paragraph is a `<p>`, which cannot hold the cross-link list: it follows the paragraph.
+    return [blockOf(textElement('Para', { id: node.id }, words)), ...relatedBlock(node, context)];
+  }
+  const childLevel = Math.min(6, hasHead(node) ? level + 1 : level);
+  const children = [
+    ...ownLines(node, level, context),
+    ...relatedBlock(node, context),
+    ...node.children.flatMap((child) => nodeContent(child, childLevel, context)),
+  ] as MdxJsxFlowElement['children'];
+  if (!BODY.has(node.kind) && node.kind !== 'appendix') {
+    return [flowElement('Frame', { id: node.id, kind: node.kind }, children)];
+  }
+  const citation = displayCitation(node, context.ancestors.get(node.id) ?? []);
+  return [
+    flowElement('Clause', { id: node.id, kind: node.kind, citation, gist: gist(node) }, children),
+  ];
+}
+
+/**
+ * Heading levels of a page's top-level nodes: the first one that shows a heading is the page's
+ * h1; every other one starts at h2, so levels never skip and there is one h1.
+ */
+export function rootLevels(roots: DocNode[]): number[] {
+  let h1 = false;
+  return roots.map((root) => {
+    if (!h1 && hasHead(root)) {
+      h1 = true;
+      return 1;
+    }
+    return 2;
+  });
+}
+
+/** The body of a page as mdast, without frontmatter. */
+export function sectionBody(section: Section, context: BuildContext): RootContent[] {
+  const levels = rootLevels(section.roots);
+  return section.roots.flatMap((root, index) => nodeContent(root, levels[index] ?? 2, context));
+}
+
+/** A complete MDX tree: frontmatter, then the body. */
+export function sectionTree(frontmatter: string, body: RootContent[]): Root {
+  return { type: 'root', children: [{ type: 'yaml', value: frontmatter }, ...body] };
+}

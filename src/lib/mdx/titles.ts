@@ -1,0 +1,36 @@
+/** Short names for nodes and pages, shared by MDX attributes, frontmatter and navigation. */
+import type { DocNode } from '../document/schema.ts';
+
+/** Collapses runs of whitespace, so derived titles never carry the source's spacing quirks. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** At most `max` characters, cut at a word boundary with an ellipsis, for titles and menus. */
+export function clip(text: string, max: number): string {
+  const flat = squash(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+}
+
+/** The first `count` words, for search titles ("… — Phấn đấu thành lập mới đạt trên …"). */
+export function firstWords(text: string, count: number): string {
+  const words = squash(text).split(' ');
+  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
+}
+
+/** What a node is about in a few words: its heading, else the start of its text. */
+export function gist(node: DocNode, words = 12): string {
+  if (node.heading) return firstWords(node.heading, words);
+  if (node.text) return firstWords(node.text, words);
+  const child = node.children.find((c) => c.heading ?? c.text);
+  return child ? gist(child, words) : '';
+}
+
+/** How a node is named in menus: "3.1. Đẩy mạnh …", "Điều 2. Hội đồng nhân dân tỉnh giao:". */
+export function nodeTitle(node: DocNode, max = 120): string {
+  const words = node.heading ?? node.text ?? gist(node);
+  return clip([node.label, words].filter((s) => s).join(' '), max);
+}

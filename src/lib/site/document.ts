@@ -1,0 +1,112 @@
+/** What the front page and page titles say about a document, derived from its tree. */
+import type { DocNode, Document } from '../document/schema.ts';
+import { walk } from '../document/tree.ts';
+import { squash } from '../mdx/titles.ts';
+
+/** Words of a text with their letters only, for casing statistics. */
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{M}]+/gu) ?? [];
+}
+
+/**
+ * How each word is usually written in running text, capitalised or not, skipping the first word
+ * of a sentence. Lets an upper-case title ("… TỈNH QUẢNG NINH") be written in sentence case
+ * without losing its proper nouns ("… tỉnh Quảng Ninh").
+ */
+export function usualCasing(text: string): Map<string, 'upper' | 'lower'> {
+  const counts = new Map<string, { upper: number; lower: number }>();
+  for (const sentence of text.split(/[.;:!?]\s+|\n/)) {
+    for (const word of words(sentence).slice(1)) {
+      const key = word.toLocaleLowerCase('vi');
+      const entry = counts.get(key) ?? { upper: 0, lower: 0 };
+      if (word === key) entry.lower += 1;
+      else if (word.slice(1) === word.slice(1).toLocaleLowerCase('vi')) entry.upper += 1;
+      counts.set(key, entry);
+    }
+  }
+  const casing = new Map<string, 'upper' | 'lower'>();
+  for (const [key, { upper, lower }] of counts) casing.set(key, upper > lower ? 'upper' : 'lower');
+  return casing;
+}
+
+/** Sentence case for an upper-case line, keeping words the text usually capitalises. */
+export function sentenceCase(line: string, casing: Map<string, 'upper' | 'lower'>): string {
+  let first = true;
+  return line.replace(/[\p{L}\p{M}]+/gu, (word) => {
+    const lower = word.toLocaleLowerCase('vi');
+    const capital = first || casing.get(lower) === 'upper';
+    first = false;
+    if (word !== word.toLocaleUpperCase('vi') || /^[IVXLC]+$/.test(word)) return word;
+    return capital ? lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1) : lower;
+  });
+}
+
+/** All running text of a document, for casing statistics. */
+function bodyText(document: Document): string {
+  const parts: string[] = [];
+  walk(document.nodes, (node) => {
+    if (node.kind !== 'title' && node.kind !== 'doc-type' && node.kind !== 'issuer') {
+      for (const part of [node.heading, node.text]) if (part) parts.push(part);
+    }
+  });
+  return parts.join('\n');
+}
+
+/** The document's title as a reader says it: "Nghị quyết về kế hoạch … năm 2026". */
+export function documentTitle(document: Document, fallback: string): string {
+  const { docType, title } = document.meta;
+  const line = squash([docType, title].filter((s) => s).join(' '));
+  if (line === '') return fallback;
+  return sentenceCase(line, usualCasing(bodyText(document)));
+}
+
+/** The issuing body in sentence case: "Hội đồng nhân dân tỉnh Quảng Ninh". */
+export function issuerName(document: Document): string | null {
+  const issuer = document.meta.issuer;
+  return issuer ? sentenceCase(squash(issuer), usualCasing(bodyText(document))) : null;
+}
+
+/** The unit headed "Mục tiêu tổng quát" (or "Mục tiêu chung"), if the document has one. */
+export function generalObjective(document: Document): DocNode | null {
+  let found: DocNode | null = null;
+  walk(document.nodes, (node) => {
+    if (!found && node.heading && /^mục tiêu (tổng quát|chung)\b/iu.test(node.heading.trim())) {
+      found = node;
+    }
+  });
+  return found;
+}
+
+/** A group of targets and the unit that holds them ("a) Về kinh tế:"). */
+export interface TargetGroup {
+  holder: DocNode | null;
+  targets: DocNode[];
+}
+
+/** The numbered targets, grouped by the unit that holds them, in reading order. */
+export function targetGroups(document: Document): TargetGroup[] {
+  const groups: TargetGroup[] = [];
+  walk(document.nodes, (node, ancestors) => {
+    if (node.kind !== 'target') return;
+    const holder = ancestors[ancestors.length - 1] ?? null;
+    const last = groups[groups.length - 1];
+    if (last && last.holder?.id === holder?.id) last.targets.push(node);
+    else groups.push({ holder, targets: [node] });
+  });
+  return groups;
+}
+
+/** A line of the masthead in sentence case ("KHÓA XIV - KỲ HỌP THỨ 34" → "Khóa XIV - Kỳ họp thứ 34"). */
+export function mastheadLine(document: Document, line: string): string {
+  const casing = usualCasing(bodyText(document));
+  // Each dash-separated part of a masthead line is a phrase of its own ("Khóa XIV - Kỳ họp …").
+  return squash(line)
+    .split(' - ')
+    .map((part) => sentenceCase(part, casing))
+    .join(' - ');
+}
+
+/** The source note's text ("Nguồn tra cứu: …"), if any. */
+export function sourceNote(document: Document): string | null {
+  return document.nodes.find((n) => n.kind === 'source-note')?.text ?? null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Navigation built from the document tree and the pages that hold its nodes: the table of
+ * contents, breadcrumbs and previous/next. Pure functions over plain data, so they are tested
+ * without Astro.
+ */
+import type { DocNode, NodeKind } from '../document/schema.ts';
+import { walk } from '../document/tree.ts';
+import { nodeTitle } from '../mdx/titles.ts';
+
+/** Units always listed in the table of contents. */
+const LISTED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
+
+/** Units listed when they have a heading of their own ("3.1. Đẩy mạnh …"). */
+const LISTED_WHEN_HEADED = new Set<NodeKind>(['clause', 'subclause']);
+
+/** One line of the table of contents. */
+export interface TocEntry {
+  /** Node id, or null for the opening, which is a page rather than a unit. */
+  id: string | null;
+  /** Page slug that holds it. */
+  page: string;
+  title: string;
+  /** Nesting depth, 0 at the top. */
+  depth: number;
+  /** Whether it is the first entry of its page (links go to the page, not a fragment). */
+  pageStart: boolean;
+}
+
+/** The page summary navigation needs. */
+export interface PageRef {
+  page: string;
+  title: string;
+  order: number;
+  opening: boolean;
+}
+
+/** Whether a node gets a line in the table of contents. */
+export function isListed(node: DocNode): boolean {
+  return LISTED.has(node.kind) || (LISTED_WHEN_HEADED.has(node.kind) && node.heading !== null);
+}
+
+/** The table of contents of a document, in reading order. */
+export function tableOfContents(
+  nodes: DocNode[],
+  pageOf: Map<string, string>,
+  pages: PageRef[],
+  openingTitle: string,
+): TocEntry[] {
+  const entries: TocEntry[] = [];
+  const opening = pages.find((p) => p.opening);
+  if (opening) {
+    entries.push({ id: null, page: opening.page, title: openingTitle, depth: 0, pageStart: true });
+  }
+  walk(nodes, (node, ancestors) => {
+    if (!isListed(node)) return;
+    const page = pageOf.get(node.id);
+    if (page === undefined) return;
+    entries.push({
+      id: node.id,
+      page,
+      title: nodeTitle(node, 90),
+      depth: ancestors.filter(isListed).length,
+      pageStart: !entries.some((e) => e.page === page),
+    });
+  });
+  return entries;
+}
+
+/** The pages before and after one page, in reading order. */
+export function neighbours(
+  pages: PageRef[],
+  page: string,
+): { previous: PageRef | null; next: PageRef | null } {
+  const sorted = [...pages].sort((a, b) => a.order - b.order);
+  const index = sorted.findIndex((p) => p.page === page);
+  return {
+    previous: index > 0 ? (sorted[index - 1] ?? null) : null,
+    next: index >= 0 ? (sorted[index + 1] ?? null) : null,
+  };
+}
+
+/** A table-of-contents line with the lines nested under it. */
+export interface TocTree {
+  entry: TocEntry;
+  children: TocTree[];
+}
+
+/** Nests flat entries by depth, for nested lists that screen readers announce as levels. */
+export function nestToc(entries: TocEntry[]): TocTree[] {
+  const roots: TocTree[] = [];
+  const stack: TocTree[] = [];
+  for (const entry of entries) {
+    const item: TocTree = { entry, children: [] };
+    while (stack.length > 0 && (stack[stack.length - 1]?.entry.depth ?? 0) >= entry.depth) {
+      stack.pop();
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(item);
+    else roots.push(item);
+    stack.push(item);
+  }
+  return roots;
+}

@@ -1,0 +1,71 @@
+/**
+ * Every internal link goes through these helpers, so the whole site follows Astro's `base`
+ * (deploying under a sub-path such as /nghi-quyet/ just works). Paths end in `/`, as the site is
+ * built with `trailingSlash: 'always'`.
+ */
+
+/** Astro's base, normalised to begin and end with one slash. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** The base this build serves from. */
+export const BASE = normaliseBase(import.meta.env.BASE_URL);
+
+/** A site path under the base: `withBase('a/b/')` → `/base/a/b/`. */
+export function withBase(path: string, base: string = BASE): string {
+  return normaliseBase(base) + path.replace(/^\/+/, '');
+}
+
+/** The fragment for a node id; ids are URL-safe by construction. */
+export function fragment(id: string): string {
+  return `#${id}`;
+}
+
+/** The home page. */
+export function homeUrl(base: string = BASE): string {
+  return withBase('', base);
+}
+
+/** A document's front page. */
+export function docUrl(doc: string, base: string = BASE): string {
+  return withBase(`${doc}/`, base);
+}
+
+/** One section page of a document. */
+export function pageUrl(doc: string, page: string, base: string = BASE): string {
+  return withBase(`${doc}/${page}/`, base);
+}
+
+/** A node on the page that holds it. */
+export function nodeUrl(doc: string, page: string, id: string, base: string = BASE): string {
+  return pageUrl(doc, page, base) + fragment(id);
+}
+
+/** Slugs of a document's own pages besides its sections. */
+export const SPECIAL_PAGES = {
+  fullText: 'toan-van',
+  cited: 'van-ban-dan-chieu',
+  glossary: 'thuat-ngu',
+} as const;
+
+/** The full-text page, or a node on it. */
+export function fullTextUrl(doc: string, id?: string, base: string = BASE): string {
+  return pageUrl(doc, SPECIAL_PAGES.fullText, base) + (id ? fragment(id) : '');
+}
+
+/** The cited-documents page, or one document's entry on it. */
+export function citedUrl(doc: string, key?: string, base: string = BASE): string {
+  return pageUrl(doc, SPECIAL_PAGES.cited, base) + (key ? fragment(key) : '');
+}
+
+/** The glossary page, or one term on it. */
+export function glossaryUrl(doc: string, term?: string, base: string = BASE): string {
+  return pageUrl(doc, SPECIAL_PAGES.glossary, base) + (term ? fragment(term) : '');
+}
+
+/** An absolute URL for canonical links and Open Graph, from the configured `site`. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
