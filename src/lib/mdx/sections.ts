@@ -47,6 +47,7 @@ export const RESERVED_SLUGS = new Set([
   'thuat-ngu',
   'chi-tieu',
   'du-lieu',
+  'du-lieu-mo',
   'tim-kiem',
 ]);
 
