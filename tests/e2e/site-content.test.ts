@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
 import type { Document } from '../../src/lib/document/schema.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
+import { aknEids } from '../../src/lib/export/akn.ts';
 import { place } from '../../src/lib/mdx/emit.ts';
 import { normalizeText } from '../../src/lib/text/normalize.ts';
 import { attr, decodeEntities, parseHtml } from '../support/html.ts';
@@ -89,5 +90,16 @@ describe('the seed on the site', () => {
     for (const slug of ['toan-van', '', 'van-ban-dan-chieu', 'thuat-ngu']) {
       expect((await page(slug)).querySelectorAll('[data-pagefind-body]'), slug).toHaveLength(0);
     }
+  });
+
+  it("shows each unit's Akoma Ntoso eId beside its citation", async () => {
+    const eids = aknEids(document);
+    const { pageOf } = place(document);
+    for (const id of ['dieu-1', 'dieu-1.khoan-3-2.diem-b', 'chi-tieu-7', 'dieu-2.khoan-1']) {
+      const root = await page(pageOf.get(id) ?? '');
+      const shown = root.querySelector(`[id="${id}"] > .n-cite > .n-eid`);
+      expect(shown?.textContent, id).toBe(eids.get(id));
+    }
+    expect(eids.get('dieu-1.khoan-3-2.diem-b')).toMatch(/^art_1__para_3__/);
   });
 });

@@ -2,7 +2,7 @@
  * A page of the document as mdast: every node becomes a semantic component that carries its id,
  * and every word of the source becomes text inside it, in order.
  *
- *   <Clause id kind citation gist>   a unit (article, clause, subclause, point, target, item …)
+ *   <Clause id kind citation gist eid>   a unit (article, clause, subclause, point, target, item …)
  *   <Frame id kind>                  a part around the body (title, recital, signature …)
  *   <Para id>                        an unlabelled paragraph
  *   <Head level full>                a unit's heading line; `level` on its page, `full` on the
@@ -57,6 +57,8 @@ export interface BuildContext {
   marks: (node: DocNode, field: 'heading' | 'text') => Mark[];
   /** Cross-links to show under a node. */
   related: Map<string, Related>;
+  /** Akoma Ntoso eId of each body node, shown for people who link across systems. */
+  eids: Map<string, string>;
 }
 
 /** Whether a node shows a heading line. */
@@ -178,7 +180,17 @@ function nodeContent(node: DocNode, level: number, context: BuildContext): RootC
   }
   const citation = displayCitation(node, context.ancestors.get(node.id) ?? []);
   return [
-    flowElement('Clause', { id: node.id, kind: node.kind, citation, gist: gist(node) }, children),
+    flowElement(
+      'Clause',
+      {
+        id: node.id,
+        kind: node.kind,
+        citation,
+        gist: gist(node),
+        eid: context.eids.get(node.id) ?? '',
+      },
+      children,
+    ),
   ];
 }
 

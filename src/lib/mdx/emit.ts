@@ -11,6 +11,7 @@ import type { Mark } from './inline.ts';
 import { toMdx } from './processor.ts';
 import { splitSections, type Section } from './sections.ts';
 import { clip, nodeTitle, squash } from './titles.ts';
+import { aknEids } from '../export/akn.ts';
 
 /** Cross-references found by the analysis step, as the builder consumes them. */
 export interface Enrichment {
@@ -115,6 +116,7 @@ export function emitDocument(
     ancestors: placement.ancestors,
     marks: enrichment.marks,
     related: enrichment.related,
+    eids: aknEids(document),
   };
   const files = placement.sections.map((section) => {
     const frontmatter = frontmatterText(frontmatterOf(doc, section, placement));

@@ -62,6 +62,7 @@ export const ui = {
   /** Prefix of a copy button's name; the clause's citation follows it. */
   copyLinkTo: 'Sao chép liên kết đến',
   copied: 'Đã sao chép liên kết',
+  aknEid: 'Mã định danh Akoma Ntoso (eId) của đơn vị này',
   copyFailed: 'Không sao chép được; liên kết đã ở trên thanh địa chỉ',
 
   relatedTasks: 'Nhiệm vụ thực hiện chỉ tiêu này',
