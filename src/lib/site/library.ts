@@ -71,3 +71,11 @@ export function library(): Promise<DocData[]> {
   cached ??= load();
   return cached;
 }
+
+/** Static paths for a page that exists once per document: `/<doc>/…`, with the document as prop. */
+export async function perDocumentPaths(): Promise<
+  { params: { doc: string }; props: { doc: DocData } }[]
+> {
+  const docs = await library();
+  return docs.map((doc) => ({ params: { doc: doc.slug }, props: { doc } }));
+}
