@@ -156,7 +156,10 @@ export const WEIGHTS = {
   title: 0.4,
 } as const;
 
-/** Scores every section that holds at least one query word and sorts them best first. */
+/**
+ * Scores every section that holds at least one query word and sorts them best first; when some
+ * sections hold every query word, only those are kept.
+ */
 export function rankSections(
   sections: readonly Section[],
   tokens: readonly QueryToken[],
@@ -199,8 +202,11 @@ export function rankSections(
       WEIGHTS.proximity * (found / span) +
       WEIGHTS.frequency * tf +
       WEIGHTS.title * titleShare(section, tokens);
-    return { section, score, hits, window, order };
+    return { section, score, hits, window, order, complete: found === tokens.length };
   });
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.map(({ section, score, hits, window }) => ({ section, score, hits, window }));
+  // A clause that lacks a typed word is noise once some clauses hold them all ("du lich" must
+  // not list clauses that only say "dự" or "đủ"); with no complete match, partial ones remain.
+  const kept = scored.some((s) => s.complete) ? scored.filter((s) => s.complete) : scored;
+  kept.sort((a, b) => b.score - a.score || a.order - b.order);
+  return kept.map(({ section, score, hits, window }) => ({ section, score, hits, window }));
 }

@@ -175,4 +175,19 @@ describe('sections from a Pagefind fragment', () => {
       .join('');
     expect(text).toBe('… từ55 từ56 từ57 từ58 từ59 logistics từ61 từ62 từ63 từ64 …');
   });
+
+  it('keeps only clauses holding every typed word when some do', () => {
+    const items = [
+      { element: 'div', id: 'a', title: 'A', location: 0 },
+      { element: 'div', id: 'b', title: 'B', location: 5 },
+      { element: 'div', id: 'c', title: 'C', location: 9 },
+    ];
+    const mixed = pageWords(
+      fragment('Phát triển du lịch xanh. Bảo đảm thu đủ, kịp thời. Dự toán ngân sách.', items),
+    );
+    const ranked = rankSections(pageSections(mixed, items), parseQuery('du lich'), false);
+    expect(ranked.map((scored) => scored.section.id)).toEqual(['a']);
+    const partial = rankSections(pageSections(mixed, items), parseQuery('du thuyen'), false);
+    expect(partial.map((scored) => scored.section.id).sort()).toEqual(['a', 'b', 'c']);
+  });
 });
