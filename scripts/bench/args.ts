@@ -1,0 +1,79 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+/** Document counts the full benchmark builds. */
+export const DEFAULT_SIZES: readonly number[] = [1, 10, 100, 1000];
+
+/** Sites whose search is measured: the real document alone, and among 999 others. */
+export const SEARCH_SIZES: readonly number[] = [1, 1000];
+
+export interface BenchOptions {
+  sizes: number[];
+  /** Keep the temporary projects for inspection. */
+  keep: boolean;
+  /** Skip the parse figures. */
+  skipParse: boolean;
+  /** Skip the search figures. */
+  skipSearch: boolean;
+  /** Where the results go. */
+  out: string;
+  /** A project folder kept by an earlier `--keep` run: measure its search only, no build. */
+  searchOnly: string | null;
+  /** V8 old-space limit for the build (`--max-old-space-size`), or null for Node's default. */
+  heapMb: number | null;
+}
+
+/** A bad option, reported as one line. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** `1,10,100` → [1, 10, 100]; each a positive whole number. */
+export function parseSizes(text: string): number[] {
+  const sizes = text.split(',').map((part) => part.trim());
+  const numbers = sizes.map(Number);
+  if (sizes.some((part) => !/^\d+$/.test(part)) || numbers.some((n) => n < 1)) {
+    throw new UsageError(`--sizes ${text}: expected positive whole numbers such as 1,10,100`);
+  }
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** A positive whole number given to an option. */
+function positive(option: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UsageError(`${option} ${text}: expected a positive whole number`);
+  }
+  return Number(text);
+}
+
+/** Reads the options; `--sizes 1,10` runs a subset. */
+export function benchOptions(argv: string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        'skip-parse': { type: 'boolean', default: false },
+        'skip-search': { type: 'boolean', default: false },
+        out: { type: 'string', default: 'bench/results.json' },
+        'search-only': { type: 'string' },
+        'heap-mb': { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  return {
+    sizes: values.sizes === undefined ? [...DEFAULT_SIZES] : parseSizes(values.sizes),
+    keep: values.keep,
+    skipParse: values['skip-parse'],
+    skipSearch: values['skip-search'],
+    out: values.out,
+    searchOnly: values['search-only'] ?? null,
+    heapMb: values['heap-mb'] === undefined ? null : positive('--heap-mb', values['heap-mb']),
+  };
+}

@@ -1,0 +1,267 @@
+/**
+ * The shape of `bench/results.json`, how a partial run (`--sizes 1,10`) merges into the figures
+ * already there, and the rows printed as tables. Pure: no file or clock access here.
+ */
+import type { Machine } from './machine.ts';
+import { sameMachine } from './machine.ts';
+import type { ParseFigure } from './parse.ts';
+import type { DistSize, WeightFigure } from './site.ts';
+import { arrivalSeconds, FIRST_VISIT_ROUND_TRIPS, LINKS, SEARCH_ROUND_TRIPS } from './phone.ts';
+import { growthExponent } from './stats.ts';
+
+/** One cold build of a site with `documents` resolutions. */
+export interface BuildRow {
+  documents: number;
+  /** HTML pages written. */
+  pages: number;
+  seconds: number;
+  secondsPerDocument: number;
+  msPerPage: number;
+  phases: Record<string, number>;
+  /** Largest resident set of any build process within each phase, in MB. */
+  phasePeakMb: Record<string, number>;
+  peakMb: number | null;
+  /** The V8 old-space limit the build ran with, or null for Node's default. */
+  heapMb: number | null;
+  /** The one-minute load average before the build: other work slows it down. */
+  loadBefore: number;
+  dist: DistSize;
+  weight: WeightFigure;
+  date: string;
+}
+
+/** Search figures for one site, as the search benchmark reports them. */
+export interface SearchRow {
+  documents: number;
+  date: string;
+  figures: Record<string, unknown>;
+}
+
+/** A build that did not finish, kept so a failure at scale is on record. */
+export interface FailedBuild {
+  documents: number;
+  seconds: number;
+  heapMb: number | null;
+  /** The build phase that failed. */
+  phase: string;
+  /** The line of the build's output that says why. */
+  error: string;
+  date: string;
+}
+
+export interface Results {
+  machine: Machine;
+  parse: ParseFigure[];
+  builds: BuildRow[];
+  search: SearchRow[];
+  /** Builds that failed; a later build of that size with the same heap limit removes it. */
+  failures?: FailedBuild[];
+  /** Growth exponents between successive sizes from 10 documents up, derived from `builds`. */
+  growth?: Growth[];
+  /** Estimated arrival times on slow mobile links, derived from `builds` and `search`. */
+  phone?: PhoneRow[];
+}
+
+/** A build row from a timed build and the measured site. */
+export function buildRow(
+  documents: number,
+  run: {
+    seconds: number;
+    phases: Record<string, number>;
+    phasePeakMb: Record<string, number>;
+    peakMb: number | null;
+    heapMb?: number | null;
+  },
+  dist: DistSize,
+  weight: WeightFigure,
+  loadBefore: number,
+  date: string,
+): BuildRow {
+  return {
+    documents,
+    pages: dist.pages,
+    seconds: run.seconds,
+    secondsPerDocument: Math.round((run.seconds / documents) * 1000) / 1000,
+    msPerPage: dist.pages > 0 ? Math.round((run.seconds * 1000) / dist.pages) : 0,
+    phases: run.phases,
+    phasePeakMb: run.phasePeakMb,
+    peakMb: run.peakMb,
+    heapMb: run.heapMb ?? null,
+    loadBefore,
+    dist,
+    weight,
+    date,
+  };
+}
+
+/** Rows of `next` replace those of `previous` with the same document count; the rest stay. */
+function mergeRows<T extends { documents: number }>(previous: T[], next: T[]): T[] {
+  const replaced = new Set(next.map((row) => row.documents));
+  return [...previous.filter((row) => !replaced.has(row.documents)), ...next].sort(
+    (a, b) => a.documents - b.documents,
+  );
+}
+
+/**
+ * Merges a run into earlier results. Figures from other hardware are dropped rather than mixed;
+ * parse figures are kept when this run did not measure them.
+ */
+export function mergeResults(previous: Results | null, next: Results): Results {
+  const merged =
+    previous === null || !sameMachine(previous.machine, next.machine)
+      ? next
+      : {
+          machine: next.machine,
+          parse: next.parse.length > 0 ? next.parse : previous.parse,
+          builds: mergeRows(previous.builds, next.builds),
+          search: mergeRows(previous.search, next.search),
+          failures: mergeRows(previous.failures ?? [], next.failures ?? []),
+        };
+  // A failure stays on record until the same size builds with the same heap limit: a build that
+  // only succeeded with a raised limit does not erase the failure with Node's default.
+  const failures = (merged.failures ?? []).filter(
+    (failure) =>
+      !next.builds.some(
+        (row) => row.documents === failure.documents && row.heapMb === failure.heapMb,
+      ),
+  );
+  return {
+    ...merged,
+    failures,
+    growth: growth(merged.builds).filter((entry) => entry.from >= 10),
+    phone: phoneRows(merged.builds, merged.search),
+  };
+}
+
+/** How a figure grows between successive build sizes: exponent 1 is linear. */
+export interface Growth {
+  from: number;
+  to: number;
+  figure: string;
+  exponent: number;
+}
+
+/** Figures of a build row that should grow at most linearly with the number of documents. */
+function scaledFigures(row: BuildRow): Record<string, number> {
+  const figures: Record<string, number> = {
+    'build seconds': row.seconds,
+    pages: row.pages,
+    'dist bytes': row.dist.bytes,
+    'pagefind bytes': row.dist.pagefindBytes,
+    'largest page gzip': row.weight.largest,
+  };
+  for (const [phase, seconds] of Object.entries(row.phases)) figures[`phase: ${phase}`] = seconds;
+  if (row.peakMb !== null) figures['peak memory MB'] = row.peakMb;
+  return figures;
+}
+
+/**
+ * Growth exponents between successive sizes. Fixed costs (start-up, bundling) flatten small
+ * sizes, so only steps from 10 documents up say much about scaling.
+ */
+export function growth(rows: readonly BuildRow[]): Growth[] {
+  const sorted = [...rows].sort((a, b) => a.documents - b.documents);
+  const result: Growth[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1] as BuildRow;
+    const b = sorted[i] as BuildRow;
+    const before = scaledFigures(a);
+    for (const [figure, value] of Object.entries(scaledFigures(b))) {
+      const exponent = growthExponent(a.documents, before[figure] ?? 0, b.documents, value);
+      if (exponent !== null) {
+        result.push({
+          from: a.documents,
+          to: b.documents,
+          figure,
+          exponent: Math.round(exponent * 100) / 100,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+/** Growth figures above linear by a margin that timing noise does not explain. */
+export function superlinear(rows: readonly BuildRow[], margin = 0.15): Growth[] {
+  return growth(rows).filter((entry) => entry.from >= 10 && entry.exponent > 1 + margin);
+}
+
+/** Kilobytes with one decimal, for tables. */
+export function kb(bytes: number): number {
+  return Math.round(bytes / 102.4) / 10;
+}
+
+/** The build table as printed: one row per size. */
+export function buildTable(rows: readonly BuildRow[]): Record<string, string | number>[] {
+  return rows.map((row) => ({
+    docs: row.documents,
+    pages: row.pages,
+    'build s': row.seconds,
+    's/doc': row.secondsPerDocument,
+    'ms/page': row.msPerPage,
+    'peak MB': row.peakMb ?? '',
+    'heap limit MB': row.heapMb ?? 'default',
+    'dist MB': Math.round(row.dist.bytes / 1e5) / 10,
+    'pagefind MB': Math.round(row.dist.pagefindBytes / 1e5) / 10,
+    'page KB gz median': kb(row.weight.median),
+    'page KB gz max': kb(row.weight.largest),
+    'largest page': row.weight.largestPage,
+    load: row.loadBefore,
+  }));
+}
+
+/** The phase table: seconds and peak memory (MB) per phase and per size. */
+export function phaseTable(rows: readonly BuildRow[]): Record<string, string | number>[] {
+  return rows.map((row) => {
+    const cells: Record<string, string | number> = { docs: row.documents };
+    for (const [phase, seconds] of Object.entries(row.phases)) {
+      const mb = row.phasePeakMb[phase];
+      cells[phase] = mb === undefined ? `${seconds} s` : `${seconds} s, ${mb} MB`;
+    }
+    return cells;
+  });
+}
+
+/** Seconds until something arrives on each slow link. */
+export interface PhoneRow {
+  documents: number;
+  what: string;
+  bytes: number;
+  seconds: Record<string, number>;
+}
+
+/** Reads a numeric search figure, whatever else the search module reports. */
+function searchBytes(row: SearchRow): number | null {
+  const bytes = row.figures['firstQueryBytes'];
+  return typeof bytes === 'number' ? bytes : null;
+}
+
+/** First-visit times of the median and largest page, and of the first search, per site size. */
+export function phoneRows(builds: readonly BuildRow[], search: readonly SearchRow[]): PhoneRow[] {
+  const row = (documents: number, what: string, bytes: number, trips: number): PhoneRow => ({
+    documents,
+    what,
+    bytes,
+    seconds: Object.fromEntries(
+      LINKS.map((link) => [link.name, arrivalSeconds(bytes, link, trips)]),
+    ),
+  });
+  const rows: PhoneRow[] = [];
+  for (const build of builds) {
+    rows.push(row(build.documents, 'median page', build.weight.median, FIRST_VISIT_ROUND_TRIPS));
+    rows.push(
+      row(
+        build.documents,
+        `largest page (${build.weight.largestPage})`,
+        build.weight.largest,
+        FIRST_VISIT_ROUND_TRIPS,
+      ),
+    );
+    const searched = search.find((entry) => entry.documents === build.documents);
+    const bytes = searched ? searchBytes(searched) : null;
+    if (bytes !== null) {
+      rows.push(row(build.documents, 'first search query', bytes, SEARCH_ROUND_TRIPS));
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { benchOptions, DEFAULT_SIZES, parseSizes, UsageError } from '../../scripts/bench/args.ts';
+import {
+  failedPhase,
+  failureReason,
+  phasePeaks,
+  phasesFrom,
+  phaseWindows,
+  PHASE_MARKERS,
+  type LogLine,
+} from '../../scripts/bench/build.ts';
+import { parentPid, residentMb } from '../../scripts/bench/memory.ts';
+import { arrivalSeconds, LINKS } from '../../scripts/bench/phone.ts';
+import { copiedEntry } from '../../scripts/bench/project.ts';
+import {
+  buildRow,
+  growth,
+  mergeResults,
+  superlinear,
+  phoneRows,
+  type BuildRow,
+  type Results,
+} from '../../scripts/bench/results.ts';
+import { baseFromHtml, pagesToWeigh, type DistSize } from '../../scripts/bench/site.ts';
+import { growthExponent, median } from '../../scripts/bench/stats.ts';
+import type { Machine } from '../../scripts/bench/machine.ts';
+
+const MACHINE: Machine = {
+  cpu: 'Test CPU',
+  cores: 2,
+  memoryGb: 8,
+  node: 'v20.0.0',
+  os: 'Linux',
+  date: '2026-01-01T00:00:00.000Z',
+};
+
+const DIST: DistSize = {
+  files: 0,
+  pages: 0,
+  bytes: 0,
+  htmlBytes: 0,
+  pagefindBytes: 0,
+  pagefindFragments: 0,
+  assetBytes: 0,
+};
+
+/** A build row where size and time scale as given. */
+function row(documents: number, seconds: number, pages = documents * 16): BuildRow {
+  return buildRow(
+    documents,
+    { seconds, phases: { pages: seconds / 2 }, phasePeakMb: {}, peakMb: null },
+    { ...DIST, pages, bytes: pages * 1000 },
+    {
+      pages,
+      median: 10_000,
+      largest: 20_000,
+      largestPage: 'a/index.html',
+      frameMedian: 5000,
+      frameLargest: 8000,
+      frameLargestPage: 'a/index.html',
+    },
+    0.5,
+    MACHINE.date,
+  );
+}
+
+/** Results holding the given build rows. */
+function results(builds: BuildRow[], machine = MACHINE): Results {
+  return { machine, parse: [], builds, search: [] };
+}
+
+describe('benchmark options', () => {
+  it('runs every size by default and a subset with --sizes', () => {
+    expect(benchOptions([]).sizes).toEqual([...DEFAULT_SIZES]);
+    expect(benchOptions(['--sizes', '10,1']).sizes).toEqual([1, 10]);
+    expect(benchOptions(['--sizes=100']).sizes).toEqual([100]);
+    expect(benchOptions(['--keep', '--skip-search']).skipSearch).toBe(true);
+  });
+
+  it('reads the heap limit and the folder to search without building', () => {
+    expect(benchOptions([]).heapMb).toBeNull();
+    expect(benchOptions(['--heap-mb', '8192']).heapMb).toBe(8192);
+    expect(() => benchOptions(['--heap-mb', 'lots'])).toThrow(/positive whole number/);
+    expect(benchOptions(['--search-only', '/tmp/x']).searchOnly).toBe('/tmp/x');
+  });
+
+  it('rejects sizes that are not positive whole numbers, and unknown options', () => {
+    expect(() => parseSizes('1,x')).toThrow(UsageError);
+    expect(() => parseSizes('0')).toThrow(/positive whole numbers/);
+    expect(() => parseSizes('1.5')).toThrow(UsageError);
+    expect(() => benchOptions(['--size', '1'])).toThrow(UsageError);
+  });
+});
+
+describe('benchmark build phases', () => {
+  it('splits a build into phases at the first line of each marker', () => {
+    const lines: LogLine[] = [
+      { at: 0.1, text: '> build' },
+      { at: 1.5, text: 'content: 11 pages written to content/' },
+      { at: 4, text: '13:14:44 [build] Building static entrypoints...' },
+      { at: 9, text: ' building client (vite) ' },
+      { at: 9.5, text: ' generating static routes ' },
+      { at: 12, text: '13:14:50 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`' },
+      { at: 14, text: '13:14:50 [nghi-quyet-pagefind] indexed 11 of 17 pages' },
+    ];
+    expect(phasesFrom(lines, 14.5)).toEqual({
+      content: 1.5,
+      'astro start + sync': 2.5,
+      'server bundle': 5,
+      'client bundle': 0.5,
+      'pages + sitemap': 2.5,
+      pagefind: 2,
+      finish: 0.5,
+    });
+    expect(PHASE_MARKERS.length).toBe(6);
+  });
+
+  it('merges a phase whose marker never came into the next one', () => {
+    const lines: LogLine[] = [
+      { at: 2, text: 'content: 3 pages written to content/' },
+      { at: 10, text: ' generating static routes ' },
+    ];
+    expect(phasesFrom(lines, 12)).toEqual({ content: 2, 'client bundle': 8, finish: 2 });
+  });
+});
+
+describe('benchmark build failures', () => {
+  it('names the phase a build died in and the line that says why', () => {
+    const lines: LogLine[] = [
+      { at: 60, text: 'content: 9250 pages written to content/' },
+      { at: 100, text: '[build] Building static entrypoints...' },
+      { at: 500, text: '<--- Last few GCs --->' },
+      {
+        at: 510,
+        text: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+      },
+      { at: 510, text: ' 1: 0xb78db3 node::OOMErrorHandler(char const*) [node]' },
+    ];
+    expect(failedPhase(lines, 515)).toBe('server bundle');
+    expect(failureReason(lines)).toBe(
+      'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory',
+    );
+    expect(failedPhase([], 3)).toBe('content');
+    expect(failureReason([{ at: 1, text: 'exit' }])).toBe('exit');
+  });
+});
+
+describe('benchmark build memory', () => {
+  it('reads the parent pid and resident set from /proc files', () => {
+    expect(parentPid('1234 (node (worker) x) S 77 1234 1234 0 -1')).toBe(77);
+    expect(residentMb('Name:\tnode\nVmRSS:\t  204800 kB\nThreads:\t7\n')).toBe(200);
+    expect(residentMb('Name:\tkthreadd\n')).toBe(0);
+  });
+
+  it('finds the largest sample within each phase', () => {
+    const lines: LogLine[] = [
+      { at: 2, text: 'content: 3 pages written to content/' },
+      { at: 10, text: ' generating static routes ' },
+    ];
+    const windows = phaseWindows(lines, 12);
+    const samples = [
+      { at: 1, mb: 100 },
+      { at: 5, mb: 900 },
+      { at: 9, mb: 700 },
+    ];
+    expect(phasePeaks(windows, samples)).toEqual({ content: 100, 'client bundle': 900 });
+  });
+});
+
+describe('benchmark project copy', () => {
+  it('copies sources and configuration, not outputs, seeds or caches', () => {
+    for (const name of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json']) {
+      expect(copiedEntry(name), name).toBe(true);
+    }
+    for (const name of ['node_modules', 'dist', 'seeds', 'content', '.astro', '.git', 'tests']) {
+      expect(copiedEntry(name), name).toBe(false);
+    }
+  });
+});
+
+describe('benchmark site figures', () => {
+  it('reads the base path from asset URLs', () => {
+    expect(baseFromHtml('<link rel="stylesheet" href="/_astro/a.css">')).toBe('/');
+    expect(baseFromHtml('<script src="/nq/docs/_astro/a.js"></script>')).toBe('/nq/docs/');
+    expect(baseFromHtml('<p>no assets</p>')).toBe('/');
+  });
+
+  it('weighs shared pages and every page of the first documents', () => {
+    const pages = [
+      '404.html',
+      'index.html',
+      'tim-kiem/index.html',
+      'b/index.html',
+      'b/toan-van/index.html',
+      'a/index.html',
+      'a/dieu-1/index.html',
+      'a/toan-van/index.html',
+    ];
+    expect(pagesToWeigh(pages, 1)).toEqual([
+      '404.html',
+      'index.html',
+      'tim-kiem/index.html',
+      'a/index.html',
+      'a/dieu-1/index.html',
+      'a/toan-van/index.html',
+    ]);
+    expect(pagesToWeigh(pages, Infinity)).toHaveLength(pages.length);
+  });
+});
+
+describe('benchmark results', () => {
+  it('computes per-document and per-page figures', () => {
+    const built = row(10, 50, 160);
+    expect(built.secondsPerDocument).toBe(5);
+    expect(built.msPerPage).toBe(313);
+  });
+
+  it('measures growth as an exponent of the number of documents', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBe(0);
+    expect(growthExponent(10, 5, 100, 50)).toBeCloseTo(1);
+    expect(growthExponent(10, 5, 100, 500)).toBeCloseTo(2);
+    expect(growthExponent(10, 0, 100, 5)).toBeNull();
+    const rows = [row(1, 10), row(10, 20), row(100, 400)];
+    const seconds = growth(rows).filter((g) => g.figure === 'build seconds');
+    expect(seconds.map((g) => [g.from, g.to])).toEqual([
+      [1, 10],
+      [10, 100],
+    ]);
+    expect(superlinear(rows).map((g) => g.figure)).toEqual(['build seconds', 'phase: pages']);
+  });
+
+  it('merges a partial run into earlier figures from the same machine', () => {
+    const earlier = results([row(1, 10), row(10, 20), row(1000, 900)]);
+    const merged = mergeResults(earlier, results([row(10, 25)]));
+    expect(merged.builds.map((b) => [b.documents, b.seconds])).toEqual([
+      [1, 10],
+      [10, 25],
+      [1000, 900],
+    ]);
+  });
+
+  it('keeps a failed build on record until that size builds', () => {
+    const failure = {
+      documents: 1000,
+      seconds: 600,
+      heapMb: null,
+      phase: 'server bundle',
+      error: 'heap',
+      date: '',
+    };
+    const failed = mergeResults(results([row(10, 20)]), { ...results([]), failures: [failure] });
+    expect(failed.failures).toEqual([failure]);
+    expect(failed.builds).toHaveLength(1);
+    expect(mergeResults(failed, results([row(1000, 900)])).failures).toEqual([]);
+    const raised = { ...row(1000, 900), heapMb: 12288 };
+    expect(mergeResults(failed, results([raised])).failures).toEqual([failure]);
+  });
+
+  it('drops figures from other hardware instead of mixing them', () => {
+    const earlier = results([row(1000, 900)], { ...MACHINE, cpu: 'Other CPU' });
+    expect(mergeResults(earlier, results([row(10, 25)])).builds).toHaveLength(1);
+    expect(mergeResults(null, results([row(10, 25)])).builds).toHaveLength(1);
+  });
+});
+
+describe('benchmark phone estimates', () => {
+  it('adds round trips to the time the bytes take on the link', () => {
+    const link = { name: 'test', kbps: 800, rttMs: 100 };
+    expect(arrivalSeconds(0, link, 5)).toBe(0.5);
+    expect(arrivalSeconds(100_000, link, 5)).toBe(1.5);
+    expect(LINKS.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives each site its median page, largest page and first search', () => {
+    const search = [{ documents: 10, date: '', figures: { firstQueryBytes: 50_000 } }];
+    const rows = phoneRows([row(10, 20)], search);
+    expect(rows.map((r) => r.what)).toEqual([
+      'median page',
+      'largest page (a/index.html)',
+      'first search query',
+    ]);
+    expect(rows[2]?.bytes).toBe(50_000);
+    expect(Object.keys(rows[0]?.seconds ?? {})).toEqual(LINKS.map((link) => link.name));
+    expect(phoneRows([row(10, 20)], [{ documents: 10, date: '', figures: {} }])).toHaveLength(2);
+  });
+});
