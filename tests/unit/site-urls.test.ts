@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { homePages } from '../../src/lib/site/pagination.ts';
 import {
   absoluteUrl,
   citedUrl,
   docUrl,
   fullTextUrl,
   glossaryUrl,
+  homePageUrl,
   homeUrl,
   nodeUrl,
   normaliseBase,
@@ -37,5 +39,21 @@ describe('URLs under a base path', () => {
   it('makes canonical URLs absolute from the configured site', () => {
     expect(absoluteUrl('/nq/doc/', 'https://example.vn')).toBe('https://example.vn/nq/doc/');
     expect(absoluteUrl('/doc/', undefined)).toBe('/doc/');
+  });
+});
+
+describe('the list of documents in pages', () => {
+  it('cuts a library into pages of fixed length, with a first page even when empty', () => {
+    expect(homePages([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(homePages([], 2)).toEqual([[]]);
+    expect(homePages(Array.from({ length: 120 }, (_, i) => i)).map((p) => p.length)).toEqual([
+      50, 50, 20,
+    ]);
+  });
+
+  it('links page 1 to the home page and the others under /trang/', () => {
+    expect(homePageUrl(1, '/')).toBe('/');
+    expect(homePageUrl(3, '/')).toBe('/trang/3/');
+    expect(homePageUrl(2, '/nghi-quyet')).toBe('/nghi-quyet/trang/2/');
   });
 });

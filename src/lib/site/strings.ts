@@ -41,6 +41,10 @@ export const ui = {
   glossaryUsedAt: 'Xuất hiện tại',
   documents: 'Văn bản',
   documentsLead: 'Các nghị quyết trên trang này.',
+  documentPages: 'Các trang danh sách văn bản',
+  listPage: (n: number, total: number) => `Trang ${n}/${total}`,
+  documentsCount: (from: number, to: number, total: number) =>
+    `Văn bản ${from}–${to} trong tổng số ${total}`,
   readDocument: 'Đọc nghị quyết',
   startReading: 'Bắt đầu đọc',
 

@@ -28,6 +28,11 @@ export function homeUrl(base: string = BASE): string {
   return withBase('', base);
 }
 
+/** Page `n` (from 1) of the list of documents: the home page, then `/trang/2/`, `/trang/3/`… */
+export function homePageUrl(n: number, base: string = BASE): string {
+  return n <= 1 ? homeUrl(base) : withBase(`trang/${n}/`, base);
+}
+
 /** A document's front page. */
 export function docUrl(doc: string, base: string = BASE): string {
   return withBase(`${doc}/`, base);

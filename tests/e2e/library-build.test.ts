@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
+import { createProject, removeProject } from '../../scripts/bench/project.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { flatten } from '../../src/lib/document/tree.ts';
+import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
+import { htmlFiles, listFiles, readText } from '../support/dist.ts';
+import { checkLinks, readPageFacts } from '../support/links.ts';
+import { PROJECT_ROOT } from '../support/server.ts';
+import { createValidator, validatePage } from '../support/validate.ts';
+import { corpusBody } from '../support/words.ts';
+
+/**
+ * The same pipeline for any resolution dropped into `seeds/`: a real build of a library made of
+ * the seed, the corpus texts as they are, and generated variants, enough to need a second page
+ * of the list of documents.
+ */
+
+const CORPUS = [
+  'hanoi-2025-66-nq-hdnd-phi',
+  'phuyen-2016-57-nq-hdnd-dutoan',
+  'qh-2025-198-kinhtetunhan-chuong',
+];
+/** Generated variants; the first is the seed itself, under its own name. */
+const EXTRA = HOME_PAGE_SIZE + 2 - CORPUS.length;
+let root: string;
+let dist: string;
+
+beforeAll(() => {
+  root = createProject(PROJECT_ROOT, makeVariants(loadBases(PROJECT_ROOT), EXTRA));
+  for (const name of CORPUS) {
+    const text = corpusBody(
+      readFileSync(join(PROJECT_ROOT, 'tests/fixtures/corpus', `${name}.txt`), 'utf8'),
+    );
+    writeFileSync(join(root, 'seeds', `${name}.txt`), text);
+  }
+  // A clean environment: the test runner's variables (BASE_URL, MODE …) would leak into the build.
+  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
+  for (const args of [
+    ['--import', 'tsx', 'scripts/content.ts'],
+    ['node_modules/astro/astro.js', 'build'],
+  ]) {
+    const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env });
+    if (run.status !== 0)
+      throw new Error(`${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  }
+  dist = join(root, 'dist');
+}, 900_000);
+
+afterAll(() => {
+  if (root) removeProject(root);
+});
+
+describe('a library of resolutions', () => {
+  it('gives every seed its front page, full text and every node id there', () => {
+    const seeds = readdirSync(join(root, 'seeds')).map((f) => f.replace(/\.txt$/, ''));
+    expect(seeds).toHaveLength(HOME_PAGE_SIZE + 2);
+    expect(seeds).toContain('quang-ninh-ktxh-2026');
+    for (const name of [...CORPUS, 'quang-ninh-ktxh-2026']) {
+      const { document } = parseDocument(readFileSync(join(root, 'seeds', `${name}.txt`), 'utf8'));
+      const full = readFileSync(join(dist, name, 'toan-van', 'index.html'), 'utf8');
+      for (const node of flatten(document.nodes)) {
+        expect(full.includes(`id="${node.id}"`), `${name}#${node.id}`).toBe(true);
+      }
+      expect(readFileSync(join(dist, name, 'index.html'), 'utf8')).toContain('<h1');
+    }
+  });
+
+  it('lists the documents on pages of fixed length', () => {
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    const second = readFileSync(join(dist, 'trang', '2', 'index.html'), 'utf8');
+    const entries = (html: string): number =>
+      (/<ol class="doc-index"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1]?.match(/<li/g) ?? []).length;
+    expect(entries(home)).toBe(HOME_PAGE_SIZE);
+    expect(entries(second)).toBe(2);
+    expect(home).toContain('href="/trang/2/"');
+    expect(second).toContain('rel="prev"');
+  });
+
+  it('has no broken internal link, fragment or duplicate id on any page', async () => {
+    const files = listFiles(dist);
+    const pages = await Promise.all(
+      htmlFiles(files).map((f) => readPageFacts(f, readText(dist, f))),
+    );
+    const problems = checkLinks(pages, files, { base: '/' });
+    expect(problems.map((p) => `${p.file}: ${p.value} — ${p.reason}`)).toEqual([]);
+  });
+
+  it('validates the pages that only a library has', async () => {
+    const validator = createValidator();
+    const messages: string[] = [];
+    for (const file of [
+      'index.html',
+      'trang/2/index.html',
+      'hanoi-2025-66-nq-hdnd-phi/toan-van/index.html',
+    ]) {
+      messages.push(...(await validatePage(validator, file, readText(dist, file))));
+    }
+    expect(messages).toEqual([]);
+  });
+});
