@@ -23,9 +23,14 @@ import {
 
 export interface SearchFigures {
   queries: number;
+  /** The document whose own bundle was searched, or null for the library-wide bundle. */
+  scope: string | null;
   ours: Quality;
   plainPagefind: Quality;
+  /** From the scoped document's front page (its header box), or the home page when unscoped. */
   firstQueryBytes: number;
+  /** The same first query from the home page, which searches the library-wide bundle. */
+  libraryFirstQueryBytes: number;
   keystrokeMedianMs: number;
   keystrokes: number;
 }
@@ -38,6 +43,11 @@ export interface SearchBenchOptions {
   queriesFile?: string;
   /** A page of the site to search from for the byte count; defaults to the home page. */
   startPage?: string;
+  /**
+   * The document to search, through its own bundle (`/<doc>/pagefind/`) and the search page's
+   * `?vb=`, as a reader of that resolution does; the queries are written for the seed.
+   */
+  doc?: string;
   log?: (line: string) => void;
 }
 
@@ -58,23 +68,31 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     const page = await context.newPage();
     const ours: Judged[] = [];
     const plain: Judged[] = [];
+    const doc = options.doc;
     for (const query of cases) {
-      ours.push(await judge(page, query, await ourResults(page, baseUrl, query.query)));
-      plain.push(await judge(page, query, await plainPagefindResults(page, baseUrl, query.query)));
+      ours.push(await judge(page, query, await ourResults(page, baseUrl, query.query, doc)));
+      plain.push(
+        await judge(page, query, await plainPagefindResults(page, baseUrl, query.query, doc)),
+      );
     }
-    const latencies = await keystrokeLatencies(page, baseUrl, TYPED);
+    const latencies = await keystrokeLatencies(page, baseUrl, TYPED, doc);
     await context.close();
-    const bytes = await firstQueryBytes(browser, options.startPage ?? baseUrl, 'dieu duong');
+    const start = options.startPage ?? (doc ? `${baseUrl}${doc}/` : baseUrl);
+    const bytes = await firstQueryBytes(browser, start, 'dieu duong');
+    const library = doc ? await firstQueryBytes(browser, baseUrl, 'dieu duong') : bytes;
     const figures: SearchFigures = {
       queries: cases.length,
+      scope: doc ?? null,
       ours: quality(ours),
       plainPagefind: quality(plain),
       firstQueryBytes: bytes.total,
+      libraryFirstQueryBytes: library.total,
       keystrokeMedianMs: median(latencies),
       keystrokes: latencies.length,
     };
     const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-    log(`Search (${figures.queries} queries, ${baseUrl})`);
+    const through = doc ? `${doc}'s own bundle` : 'the library-wide bundle';
+    log(`Search (${figures.queries} queries, ${baseUrl}, through ${through})`);
     log(`                  success@3   MRR`);
     log(
       `  our layer       ${percent(figures.ours.successAt3).padStart(9)}   ${figures.ours.mrr.toFixed(3)}`,
@@ -85,6 +103,11 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     log(
       `  first query: ${(figures.firstQueryBytes / 1024).toFixed(1)} KB compressed (search code + index)`,
     );
+    if (doc) {
+      log(
+        `  first query from the home page (library-wide): ${(figures.libraryFirstQueryBytes / 1024).toFixed(1)} KB`,
+      );
+    }
     log(
       `  keystroke → results: median ${figures.keystrokeMedianMs.toFixed(1)} ms over ${figures.keystrokes} keystrokes`,
     );

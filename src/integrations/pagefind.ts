@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { bundleUrl } from '../search/paths';
+import { BUNDLE_DIR, bundleUrl } from '../search/paths';
 
 /**
  * Build step with side effects: indexes the built site with Pagefind's Node API once Astro has
@@ -42,17 +42,28 @@ function indexedPages(outputPath: string): number {
   );
 }
 
-/** Indexes every HTML file under `siteDir` and writes the bundle to `outputPath`. */
-export async function indexSite(siteDir: string, outputPath: string): Promise<IndexReport> {
+/**
+ * Indexes the HTML files under `siteDir` that match `glob` (all of them by default) into a bundle
+ * at `outputPath`, on a running Pagefind service. URLs stay relative to `siteDir` whatever the
+ * glob, so a document's own bundle returns the same `/<doc>/<page>/` URLs as the library's.
+ * The index is deleted in `finally`, so a failure leaves nothing held in the service.
+ */
+async function writeBundle(
+  siteDir: string,
+  outputPath: string,
+  glob?: string,
+): Promise<IndexReport> {
+  const created = await pagefind.createIndex({});
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
   try {
-    const created = await pagefind.createIndex({});
-    check('createIndex', created.errors);
-    const index = created.index;
-    if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
-    const added = await index.addDirectory({ path: siteDir });
-    check(`addDirectory(${siteDir})`, added.errors);
+    const added = await index.addDirectory(glob ? { path: siteDir, glob } : { path: siteDir });
+    check(`addDirectory(${siteDir}${glob ? `, ${glob}` : ''})`, added.errors);
     if (added.page_count === 0) {
-      throw new SearchIndexError(`Pagefind found no pages to index in ${siteDir}`);
+      throw new SearchIndexError(
+        `Pagefind found no pages to index in ${siteDir}${glob ? ` matching ${glob}` : ''}`,
+      );
     }
     const written = await index.writeFiles({ outputPath });
     check(`writeFiles(${outputPath})`, written.errors);
@@ -62,11 +73,78 @@ export async function indexSite(siteDir: string, outputPath: string): Promise<In
       outputPath: written.outputPath,
     };
   } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Indexes every HTML file under `siteDir` and writes the bundle to `outputPath`. */
+export async function indexSite(siteDir: string, outputPath: string): Promise<IndexReport> {
+  try {
+    return await writeBundle(siteDir, outputPath);
+  } finally {
     await pagefind.close();
   }
 }
 
-/** The Astro integration: indexes `dist/` at `astro:build:done` into `<base>pagefind/`. */
+/** The page every document has and nothing else has: `/<doc>/toan-van/` (`SPECIAL_PAGES`). */
+export const DOCUMENT_MARKER = 'toan-van/index.html';
+
+/**
+ * Document slugs of a built site: its top-level folders that hold a full-text page. They are
+ * read from the built folder rather than from `content/`, because the bundles must sit beside
+ * the pages that were actually written: `content/` is another step's output, may hold a stale
+ * document or live elsewhere (the benchmark's copies, tests' sites), while `dist/` is exactly
+ * what Pagefind indexes, so a slug found here always has pages to index and a URL to serve.
+ */
+export function documentSlugs(siteDir: string): string[] {
+  return readdirSync(siteDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== BUNDLE_DIR)
+    .map((entry) => entry.name)
+    .filter((name) => existsSync(path.join(siteDir, name, DOCUMENT_MARKER)))
+    .sort();
+}
+
+/** Pagefind's own search interfaces, which our pages never load: kept out of per-document bundles. */
+const UNUSED_BUNDLE_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+/** Removes the bundle files no page loads, so a thousand bundles do not carry a thousand UIs. */
+function pruneBundle(outputPath: string): void {
+  for (const file of readdirSync(outputPath)) {
+    if (UNUSED_BUNDLE_FILE.test(file)) rmSync(path.join(outputPath, file));
+  }
+}
+
+export interface LibraryReport {
+  library: IndexReport;
+  documents: (IndexReport & { doc: string })[];
+}
+
+/**
+ * Writes the library-wide bundle at `<siteDir>/pagefind/` and one bundle per document at
+ * `<siteDir>/<doc>/pagefind/` indexing only that document's pages, on one Pagefind service that
+ * is closed in `finally`. A reader inside a document then searches an index that grows with that
+ * document, not with the library.
+ */
+export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
+  try {
+    const library = await writeBundle(siteDir, path.join(siteDir, BUNDLE_DIR));
+    const documents: LibraryReport['documents'] = [];
+    for (const doc of documentSlugs(siteDir)) {
+      const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
+      const report = await writeBundle(siteDir, outputPath, `${doc}/**/*.html`);
+      pruneBundle(outputPath);
+      documents.push({ doc, ...report });
+    }
+    return { library, documents };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * The Astro integration: indexes `dist/` at `astro:build:done` into `<base>pagefind/` and each
+ * document's `<base><doc>/pagefind/`.
+ */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
   return {
@@ -77,11 +155,16 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const siteDir = fileURLToPath(dir);
-        const outputPath = path.join(siteDir, 'pagefind');
-        const report = await indexSite(siteDir, outputPath);
+        const { library, documents } = await indexLibrary(siteDir);
         logger.info(
-          `indexed ${report.pageCount} of ${report.filesRead} pages; search bundle at ${bundleUrl(base)}`,
+          `indexed ${library.pageCount} of ${library.filesRead} pages; search bundle at ${bundleUrl(base)}`,
         );
+        if (documents.length > 0) {
+          const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
+          logger.info(
+            `indexed ${documents.length} documents on their own (${pages} pages); bundles at ${bundleUrl(base, '<doc>')}`,
+          );
+        }
       },
     },
   };

@@ -28,15 +28,21 @@ export interface Searcher {
   filters(): Promise<FilterCounts>;
 }
 
-let loading: Promise<Searcher> | undefined;
+/** One searcher per bundle: the header box and a scoped search page may use different ones. */
+const loading = new Map<string, Promise<Searcher>>();
 
 /** Imports a URL at run time; the indirection keeps bundlers from resolving it at build time. */
 const importAtRunTime = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
-/** The one searcher of the page, created on first call; a failed load may be retried. */
-export function loadSearcher(base: string): Promise<Searcher> {
-  loading ??= (async () => {
-    const pagefind = (await importAtRunTime(`${bundleUrl(base)}pagefind.js`)) as PagefindModule;
+/**
+ * The searcher of a bundle (the library's by default, or a document's from `bundleUrl`), created
+ * on first call; a failed load may be retried.
+ */
+export function loadSearcher(base: string, bundle: string = bundleUrl(base)): Promise<Searcher> {
+  const known = loading.get(bundle);
+  if (known) return known;
+  const started = (async (): Promise<Searcher> => {
+    const pagefind = (await importAtRunTime(`${bundle}pagefind.js`)) as PagefindModule;
     await pagefind.options({ baseUrl: withSlash(base), excerptLength: 0, noWorker: true });
     await pagefind.init();
     const cache = new PageCache();
@@ -45,10 +51,11 @@ export function loadSearcher(base: string): Promise<Searcher> {
       filters: () => pagefind.filters(),
     };
   })();
-  loading.catch(() => {
-    loading = undefined;
+  loading.set(bundle, started);
+  started.catch(() => {
+    loading.delete(bundle);
   });
-  return loading;
+  return started;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface ClauseResult {
   url: string;
   pageUrl: string;
   pageTitle: string;
+  /** The resolution holding the clause; empty for pages indexed without one. */
+  documentTitle: string;
   citation: string;
   heading: string;
   score: number;
@@ -181,6 +183,7 @@ export async function searchClauses(
       url: scored.section.url,
       pageUrl: scored.section.page.url,
       pageTitle: scored.section.page.title,
+      documentTitle: scored.section.page.documentTitle,
       citation: scored.section.citation,
       heading: scored.section.heading,
       score: scored.score,

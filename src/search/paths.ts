@@ -8,15 +8,40 @@ export function withSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** The URL folder of Pagefind's bundle for a site built with this `base`. */
-export function bundleUrl(base: string): string {
-  return `${withSlash(base)}pagefind/`;
+/** Name of the Pagefind bundle folder, at the site's root and in every document's folder. */
+export const BUNDLE_DIR = 'pagefind';
+
+/**
+ * The URL folder of a Pagefind bundle: the library-wide one, or with `doc` the one that indexes
+ * only that document, so a reader of one resolution downloads an index the size of it.
+ */
+export function bundleUrl(base: string, doc?: string): string {
+  return doc ? `${withSlash(base)}${doc}/${BUNDLE_DIR}/` : `${withSlash(base)}${BUNDLE_DIR}/`;
 }
 
-/** The search page's URL for a query; the query lives in `?q=` so a search is a shareable link. */
-export function searchPageUrl(base: string, query: string): string {
+/** The search-page parameter naming the one document (văn bản) a search is scoped to. */
+export const SCOPE_PARAM = 'vb';
+
+/**
+ * The search page's URL for a query; the query lives in `?q=` so a search is a shareable link,
+ * and `?vb=` keeps a search started inside a document scoped to it.
+ */
+export function searchPageUrl(base: string, query: string, doc?: string): string {
   const page = `${withSlash(base)}tim-kiem/`;
-  return query.trim() ? `${page}?q=${encodeURIComponent(query.trim())}` : page;
+  const params: string[] = [];
+  if (query.trim()) params.push(`q=${encodeURIComponent(query.trim())}`);
+  if (doc) params.push(`${SCOPE_PARAM}=${encodeURIComponent(doc)}`);
+  return params.length > 0 ? `${page}?${params.join('&')}` : page;
+}
+
+/** The small JSON file naming a document for the scoped search page: `<doc>/tim-kiem.json`. */
+export function scopeInfoUrl(base: string, doc: string): string {
+  return `${withSlash(base)}${doc}/tim-kiem.json`;
+}
+
+/** A document slug from a URL parameter, or undefined when it could not name a folder. */
+export function scopeFromParam(value: string | null | undefined): string | undefined {
+  return value && /^[\w-][\w.-]*$/.test(value) ? value : undefined;
 }
 
 /** Name of the landing-page parameter that carries the words to highlight. */

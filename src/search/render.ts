@@ -30,12 +30,25 @@ export const LABELS = {
     count === 1 ? `1 kết quả cho “${query}”.` : `${count} kết quả cho “${query}”.`,
   more: (count: number) => `Xem tất cả ${count} kết quả`,
   onPage: (page: string) => `Trang: ${page}`,
+  inDocument: (page: string, document: string) => `${document} · Trang: ${page}`,
+  scopedTo: 'Đang tìm trong nghị quyết:',
+  searchAll: 'Tìm trong tất cả nghị quyết',
   navigate: 'Dùng phím mũi tên lên, xuống để chọn, Enter để mở.',
 } as const;
 
 /** The line a result is known by: its citation and short heading. */
 export function resultTitle(result: ClauseResult): string {
   return result.heading ? `${result.citation} — ${result.heading}` : result.citation;
+}
+
+/**
+ * Where a result sits: its page, preceded by its resolution when results come from the whole
+ * library, where identical clauses of different resolutions must be told apart.
+ */
+export function resultPlace(result: ClauseResult, withDocument: boolean): string {
+  return withDocument && result.documentTitle
+    ? LABELS.inDocument(result.pageTitle, result.documentTitle)
+    : LABELS.onPage(result.pageTitle);
 }
 
 /** An excerpt as text nodes and `<mark>` elements. */
@@ -56,14 +69,18 @@ export function span(doc: Document, className: string, text: string): HTMLSpanEl
   return element;
 }
 
-/** The three lines of a result: citation and heading, page, and excerpt. */
-export function resultParts(doc: Document, result: ClauseResult): HTMLElement[] {
+/** The three lines of a result: citation and heading, place (page, resolution), and excerpt. */
+export function resultParts(
+  doc: Document,
+  result: ClauseResult,
+  withDocument = false,
+): HTMLElement[] {
   const excerpt = doc.createElement('span');
   excerpt.className = 'search-result__excerpt';
   excerpt.append(...excerptNodes(doc, result.excerpt));
   return [
     span(doc, 'search-result__title', resultTitle(result)),
-    span(doc, 'search-result__page', LABELS.onPage(result.pageTitle)),
+    span(doc, 'search-result__page', resultPlace(result, withDocument)),
     excerpt,
   ];
 }

@@ -27,6 +27,8 @@ export interface PagefindFragment {
 export interface PageWords {
   url: string;
   title: string;
+  /** The resolution the page belongs to (Pagefind meta `vb`), named in library-wide results. */
+  documentTitle: string;
   filters: Record<string, string[]>;
   raw: string[];
   keys: string[];
@@ -66,6 +68,7 @@ export function pageWords(fragment: PagefindFragment): PageWords {
   return {
     url: fragment.url,
     title: fragment.meta['title'] ?? '',
+    documentTitle: fragment.meta['vb'] ?? '',
     filters: fragment.filters ?? {},
     raw,
     keys,

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium.ts';
 import { collectPageErrors, newContext } from '../support/browsing.ts';
 import { listFiles } from '../support/dist.ts';
-import { HEADER_SEARCH } from '../support/selectors.ts';
+import { HEADER_SEARCH, SEARCH_RESULTS } from '../support/selectors.ts';
 import { documentSlugs } from '../support/site.ts';
 
 /**
@@ -73,4 +73,70 @@ describe('search from the header', () => {
       }
     });
   }
+});
+
+describe('search scoped to the resolution being read', () => {
+  it("searches the document's own bundle from its pages, never the library's", async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors = collectPageErrors(page);
+      const doc = documentSlugs(listFiles(distDir))[0] ?? '';
+      const root = new URL(baseUrl).pathname;
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(new URL(`${doc}/`, baseUrl).href);
+      const box = page.locator(HEADER_SEARCH).first();
+      await box.click();
+      await page.keyboard.type('du lich');
+      const listbox = page.locator(`[id="${await box.getAttribute('aria-controls')}"]`);
+      await listbox.locator('[role="option"]').first().waitFor();
+      const bundle = fetched.filter((path) => path.includes('/pagefind/'));
+      expect(bundle).toContain(`${root}${doc}/pagefind/pagefind.js`);
+      expect(bundle.filter((path) => !path.startsWith(`${root}${doc}/pagefind/`))).toEqual([]);
+      // The last option opens the search page, still scoped to this document.
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname.endsWith('/tim-kiem/'));
+      expect(new URL(page.url()).searchParams.get('vb')).toBe(doc);
+      await page.waitForFunction(
+        (selector) => document.querySelector<HTMLElement>(selector)?.dataset['query'] === 'du lich',
+        SEARCH_RESULTS,
+      );
+      const scope = page.locator('[data-search-scope]');
+      await expect.poll(() => scope.isVisible()).toBe(true);
+      await expect.poll(() => scope.textContent()).toMatch(/Đang tìm trong nghị quyết: Nghị quyết/);
+      const all = scope.getByRole('link', { name: 'Tìm trong tất cả nghị quyết' });
+      const href = new URL((await all.getAttribute('href')) ?? '', page.url());
+      expect(href.searchParams.get('q')).toBe('du lich');
+      expect(href.searchParams.has('vb')).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("searches the whole library from the home page, naming each result's resolution", async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(new URL('tim-kiem/?q=du%20lich', baseUrl).href);
+      await page.waitForFunction(
+        (selector) => document.querySelector<HTMLElement>(selector)?.dataset['query'] === 'du lich',
+        SEARCH_RESULTS,
+      );
+      const root = new URL(baseUrl).pathname;
+      expect(fetched).toContain(`${root}pagefind/pagefind.js`);
+      expect(await page.locator('[data-search-scope]').isVisible()).toBe(false);
+      const place = await page
+        .locator(`${SEARCH_RESULTS} .search-result__page`)
+        .first()
+        .textContent();
+      expect(place).toMatch(/^Nghị quyết .+ · Trang: /);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -37,9 +37,10 @@ export function readQueryCases(file: string): QueryCase[] {
   return cases;
 }
 
-/** The search page URL for a query under the site's root URL. */
-export function searchUrl(baseUrl: string, query: string): string {
-  return `${baseUrl}tim-kiem/?q=${encodeURIComponent(query)}`;
+/** The search page URL for a query under the site's root URL, scoped to `doc` when given. */
+export function searchUrl(baseUrl: string, query: string, doc?: string): string {
+  const scope = doc ? `&vb=${encodeURIComponent(doc)}` : '';
+  return `${baseUrl}tim-kiem/?q=${encodeURIComponent(query)}${scope}`;
 }
 
 /** Waits until the results list answers `query` (the page sets `data-query` after rendering). */
@@ -53,8 +54,13 @@ export async function waitForResults(page: Page, query: string, timeout = 30_000
 }
 
 /** Our ranking, as the reader gets it: the search page's result links, in order. */
-export async function ourResults(page: Page, baseUrl: string, query: string): Promise<string[]> {
-  await page.goto(searchUrl(baseUrl, query));
+export async function ourResults(
+  page: Page,
+  baseUrl: string,
+  query: string,
+  doc?: string,
+): Promise<string[]> {
+  await page.goto(searchUrl(baseUrl, query, doc));
   await waitForResults(page, query);
   return page.$$eval('[data-search-results] a', (links) =>
     links.map((link) => (link as HTMLAnchorElement).href),
@@ -63,20 +69,21 @@ export async function ourResults(page: Page, baseUrl: string, query: string): Pr
 
 /**
  * Plain Pagefind on the same build, as its own UI orders it: pages by score, each page's
- * sub-results by the summed scores of their words.
+ * sub-results by the summed scores of their words. With `doc`, on that document's own bundle.
  */
 export async function plainPagefindResults(
   page: Page,
   baseUrl: string,
   query: string,
+  doc?: string,
 ): Promise<string[]> {
   return page.evaluate(
-    async ({ root, term }) => {
+    async ({ root, term, bundle }) => {
       interface Sub {
         url: string;
         weighted_locations: { balanced_score: number }[];
       }
-      const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as {
+      const pagefind = (await import(/* @vite-ignore */ `${root}${bundle}pagefind.js`)) as {
         options(options: Record<string, unknown>): Promise<void>;
         search(term: string): Promise<{ results: { data(): Promise<{ sub_results: Sub[] }> }[] }>;
       };
@@ -93,7 +100,7 @@ export async function plainPagefindResults(
       }
       return urls;
     },
-    { root: baseUrl, term: query },
+    { root: baseUrl, term: query, bundle: doc ? `${doc}/pagefind/` : 'pagefind/' },
   );
 }
 
@@ -247,9 +254,10 @@ export async function keystrokeLatencies(
   page: Page,
   baseUrl: string,
   queries: readonly string[],
+  doc?: string,
 ): Promise<number[]> {
   const first = queries[0] ?? 'du lich';
-  await page.goto(searchUrl(baseUrl, first));
+  await page.goto(searchUrl(baseUrl, first, doc));
   await waitForResults(page, first);
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-search-page-input]');

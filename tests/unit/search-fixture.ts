@@ -200,7 +200,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a folder read-only; `pagefind.js` fetches its index over HTTP even in Node. */
-function serve(root: string): Promise<{ server: Server; url: string }> {
+export function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     try {

@@ -23,12 +23,13 @@ function optionsFor(
   query: string,
   base: string,
   prefix: string,
+  doc: string | undefined,
 ): Option[] {
   const options = results.slice(0, SHOWN).map((result, index) => ({
     id: `${prefix}-${index}`,
     href: resultHref(result.url, query),
   }));
-  options.push({ id: `${prefix}-all`, href: searchPageUrl(base, query) });
+  options.push({ id: `${prefix}-all`, href: searchPageUrl(base, query, doc) });
   return options;
 }
 
@@ -45,12 +46,15 @@ function place(popup: HTMLElement, input: HTMLElement): void {
 /** Wires the combobox; runs once per page. */
 export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): void {
   const base = form.dataset['base'] ?? '/';
+  // On a document's pages: that document's own bundle, and results need not name it.
+  const doc = form.dataset['doc'] || undefined;
+  const bundle = form.dataset['bundle'] || undefined;
   const popup = form.querySelector<HTMLElement>('[data-search-popup]');
   const listbox = popup?.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   if (!popup || !listbox || !status) return;
   const prefix = listbox.id || 'search-option';
-  const run = latestOnly(async (query: string) => (await loadSearcher(base)).search(query));
+  const run = latestOnly(async (query: string) => (await loadSearcher(base, bundle)).search(query));
   let options: Option[] = [];
   let active = -1;
 
@@ -84,14 +88,14 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
   };
 
   const render = (results: ClauseResult[], query: string): void => {
-    options = optionsFor(results, query, base, prefix);
+    options = optionsFor(results, query, base, prefix, doc);
     const items = results.slice(0, SHOWN).map((result, index) => {
       const item = document.createElement('li');
       item.id = options[index]?.id ?? '';
       item.setAttribute('role', 'option');
       item.setAttribute('aria-selected', 'false');
       item.className = 'search-option';
-      item.append(...resultParts(document, result));
+      item.append(...resultParts(document, result, !doc));
       return item;
     });
     const all = document.createElement('li');
@@ -169,7 +173,7 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
   window.addEventListener('resize', follow);
   window.addEventListener('scroll', follow, { passive: true });
   status.textContent = LABELS.loading;
-  void loadSearcher(base).then(
+  void loadSearcher(base, bundle).then(
     () => {
       if (status.textContent === LABELS.loading) status.textContent = '';
     },

@@ -1,12 +1,19 @@
 import { latestOnly, loadSearcher, type FilterCounts } from '../../search/client';
 import type { ClauseResult, Filters } from '../../search/engine';
-import { resultHref } from '../../search/paths';
-import { LABELS, excerptNodes, resultTitle, span } from '../../search/render';
+import {
+  bundleUrl,
+  resultHref,
+  SCOPE_PARAM,
+  scopeFromParam,
+  scopeInfoUrl,
+} from '../../search/paths';
+import { LABELS, excerptNodes, resultPlace, resultTitle, span } from '../../search/render';
 
 /**
- * The search page: the query and filters live in the URL (`?q=…&phan=…&nhom=…`), so a search is
- * a link one can share and the back button returns to it. Typing replaces the current history
- * entry; submitting or changing a filter adds one.
+ * The search page: the query, filters and scope live in the URL (`?q=…&phan=…&nhom=…&vb=…`), so
+ * a search is a link one can share and the back button returns to it. Typing replaces the
+ * current history entry; submitting or changing a filter adds one. With `vb` the page searches
+ * that one document's bundle and says so, with a link to search every resolution.
  */
 
 /** Filters offered on the page, in this order. */
@@ -15,6 +22,8 @@ const FILTER_NAMES = ['phan', 'nhom'] as const;
 interface State {
   query: string;
   filters: Filters;
+  /** The document searched; none: the whole library. */
+  doc?: string | undefined;
 }
 
 /** The state a URL describes. */
@@ -25,7 +34,7 @@ export function stateFromUrl(search: string): State {
     const value = params.get(name);
     if (value) filters[name] = [value];
   }
-  return { query: params.get('q') ?? '', filters };
+  return { query: params.get('q') ?? '', filters, doc: scopeFromParam(params.get(SCOPE_PARAM)) };
 }
 
 /** The URL query string for a state; empty parts are left out. */
@@ -36,12 +45,25 @@ export function urlForState(state: State): string {
     const value = state.filters[name]?.[0];
     if (value) params.set(name, value);
   }
+  if (state.doc) params.set(SCOPE_PARAM, state.doc);
   const query = params.toString();
   return query ? `?${query.replace(/\+/g, '%20')}` : '';
 }
 
-/** One result: a single link (citation and heading), its page, and the marked excerpt. */
-function resultItem(result: ClauseResult, query: string): HTMLLIElement {
+/** The name of a document from its small JSON file, or its slug when that cannot be read. */
+async function documentName(base: string, doc: string): Promise<string> {
+  try {
+    const response = await fetch(scopeInfoUrl(base, doc));
+    if (!response.ok) return doc;
+    const info = (await response.json()) as { title?: unknown };
+    return typeof info.title === 'string' && info.title ? info.title : doc;
+  } catch {
+    return doc;
+  }
+}
+
+/** One result: a single link (citation and heading), its place, and the marked excerpt. */
+function resultItem(result: ClauseResult, query: string, withDocument: boolean): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
   const link = document.createElement('a');
@@ -53,7 +75,7 @@ function resultItem(result: ClauseResult, query: string): HTMLLIElement {
   excerpt.append(...excerptNodes(document, result.excerpt));
   item.append(
     link,
-    span(document, 'search-result__page', LABELS.onPage(result.pageTitle)),
+    span(document, 'search-result__page', resultPlace(result, withDocument)),
     excerpt,
   );
   return item;
@@ -81,24 +103,48 @@ export function mountSearchPage(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('[data-search-page-input]');
   const status = document.querySelector<HTMLElement>('[data-search-page-status]');
   const list = document.querySelector<HTMLElement>('[data-search-results]');
+  const scope = document.querySelector<HTMLElement>('[data-search-scope]');
+  const scopeName = scope?.querySelector<HTMLElement>('[data-search-scope-name]');
+  const scopeAll = scope?.querySelector<HTMLAnchorElement>('[data-search-scope-all]');
   if (!input || !status || !list) return;
+  let doc = stateFromUrl(window.location.search).doc;
   const selects = new Map(
     FILTER_NAMES.map((name) => [
       name,
       form.querySelector<HTMLSelectElement>(`select[name="${name}"]`),
     ]),
   );
+  const searcher = () => loadSearcher(base, bundleUrl(base, doc));
   const run = latestOnly(async (query: string, filters: Filters) =>
-    (await loadSearcher(base)).search(query, filters),
+    (await searcher()).search(query, filters),
   );
   let filterCounts: FilterCounts | undefined;
 
   const current = (): State => {
     const filters: Filters = {};
     for (const [name, select] of selects) if (select?.value) filters[name] = [select.value];
-    return { query: input.value, filters };
+    return { query: input.value, filters, doc };
+  };
+  /** The line naming the searched resolution, and its link to the same search everywhere. */
+  const showScope = (state: State): void => {
+    if (!scope || !scopeName || !scopeAll) return;
+    scope.hidden = !state.doc;
+    scopeAll.href = `${window.location.pathname}${urlForState({ ...state, doc: undefined })}`;
+  };
+  const nameScope = async (): Promise<void> => {
+    if (!doc || !scopeName) return;
+    const asked = doc;
+    scopeName.textContent = asked;
+    const name = await documentName(base, asked);
+    if (doc === asked) scopeName.textContent = name;
   };
   const show = (state: State): void => {
+    if (state.doc !== doc) {
+      doc = state.doc;
+      filterCounts = undefined;
+      void nameScope();
+    }
+    showScope(state);
     input.value = state.query;
     for (const [name, select] of selects) {
       if (select) fillSelect(select, filterCounts?.[name], state.filters[name]?.[0] ?? '');
@@ -106,7 +152,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
   };
   const loadFilters = async (): Promise<void> => {
     if (filterCounts) return;
-    filterCounts = await (await loadSearcher(base)).filters();
+    filterCounts = await (await searcher()).filters();
     show(current());
   };
   const search = async (): Promise<void> => {
@@ -121,7 +167,9 @@ export function mountSearchPage(form: HTMLFormElement): void {
     try {
       const outcome = await run(state.query, state.filters);
       if (!outcome.fresh) return;
-      list.replaceChildren(...outcome.value.map((result) => resultItem(result, state.query)));
+      list.replaceChildren(
+        ...outcome.value.map((result) => resultItem(result, state.query, !state.doc)),
+      );
       // Tells scripts and tests which query the list now answers.
       list.dataset['query'] = state.query;
       list.dataset['filters'] = JSON.stringify(state.filters);
@@ -143,11 +191,13 @@ export function mountSearchPage(form: HTMLFormElement): void {
 
   input.addEventListener('input', () => {
     record('replace');
+    showScope(current());
     void search();
   });
   for (const select of selects.values()) {
     select?.addEventListener('change', () => {
       record('push');
+      showScope(current());
       void search();
     });
   }
@@ -161,6 +211,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
     void search();
   });
   show(stateFromUrl(window.location.search));
+  void nameScope();
   if (input.value.trim()) void search();
   else status.textContent = LABELS.empty;
 }

@@ -66,6 +66,16 @@ export function issuerName(document: Document): string | null {
   return issuer ? sentenceCase(squash(issuer), usualCasing(bodyText(document))) : null;
 }
 
+/**
+ * A name that tells resolutions apart in search: the title with its issuer, since plans of many
+ * provinces share one title ("Nghị quyết về Kế hoạch phát triển kinh tế - xã hội năm 2026").
+ */
+export function documentName(document: Document, fallback: string): string {
+  const issuer = issuerName(document);
+  const title = documentTitle(document, fallback);
+  return issuer ? `${title} — ${issuer}` : title;
+}
+
 /** The unit headed "Mục tiêu tổng quát" (or "Mục tiêu chung"), if the document has one. */
 export function generalObjective(document: Document): DocNode | null {
   let found: DocNode | null = null;
