@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ describe('a library of resolutions', () => {
         expect(full.includes(`id="${node.id}"`), `${name}#${node.id}`).toBe(true);
       }
       expect(readFileSync(join(dist, name, 'index.html'), 'utf8')).toContain('<h1');
+      // Search inside one resolution loads that resolution's own index, whatever the library's size.
+      expect(existsSync(join(dist, name, 'pagefind', 'pagefind-entry.json')), name).toBe(true);
     }
   });
 
