@@ -3,6 +3,7 @@ import { loadDocumentFile } from '../../src/lib/document/load';
 import type { DocNode, Document } from '../../src/lib/document/schema';
 import { flatten } from '../../src/lib/document/tree';
 import { findCitations, findCitedDocuments } from '../../src/lib/analysis/cited';
+import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
 const cited = findCitedDocuments(seed);
@@ -143,17 +144,7 @@ describe('findCitedDocuments on a hand-made tree', () => {
     });
     const tree: Document = {
       format: 1,
-      meta: {
-        docType: null,
-        title: null,
-        issuer: null,
-        place: null,
-        date: null,
-        session: null,
-        number: null,
-        signer: null,
-        signerTitle: null,
-      },
+      meta: EMPTY_META,
       nodes: [node('a', 'Thực hiện Kế hoạch số 538-KH/TU', null), node('b', null, `theo ${full}.`)],
     };
     const [doc] = findCitedDocuments(tree);

@@ -8,6 +8,7 @@ import {
   nodeIndicators,
   withIndicators,
 } from '../../src/lib/analysis/indicators';
+import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
 const enriched = withIndicators(seed);
@@ -237,17 +238,7 @@ describe('withIndicators on a hand-made tree', () => {
     };
     const tree = {
       format: 1 as const,
-      meta: {
-        docType: null,
-        title: null,
-        issuer: null,
-        place: null,
-        date: null,
-        session: null,
-        number: null,
-        signer: null,
-        signerTitle: null,
-      },
+      meta: EMPTY_META,
       nodes: [
         leaf('recital', 'can-cu-1', 'Căn cứ Luật số 12,5% ngày 1 tháng 1 năm 2020;'),
         leaf('article', 'dieu-1', 'Nội dung:', [

@@ -4,6 +4,7 @@ import type { DocNode, Document } from '../../src/lib/document/schema';
 import { flatten } from '../../src/lib/document/tree';
 import { withIndicators } from '../../src/lib/analysis/indicators';
 import { linkTargetsToTasks, targetsByTask, wordKey } from '../../src/lib/analysis/targets';
+import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
 const links = linkTargetsToTasks(seed);
@@ -120,17 +121,7 @@ describe('linkTargetsToTasks on a hand-made tree', () => {
   ): DocNode => ({ kind, id, num: null, label: null, heading, text, line: 1, children });
   const tree = (tasks: DocNode[]): Document => ({
     format: 1,
-    meta: {
-      docType: null,
-      title: null,
-      issuer: null,
-      place: null,
-      date: null,
-      session: null,
-      number: null,
-      signer: null,
-      signerTitle: null,
-    },
+    meta: EMPTY_META,
     nodes: [
       node('article', 'dieu-1', null, null, [
         node('clause', 'dieu-1.khoan-1', 'Chỉ tiêu', null, [

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
-import type { DocNode, Document } from '../../src/lib/document/schema.ts';
+import type { DocNode } from '../../src/lib/document/schema.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { PAGE_LIMIT, splitSections, textSize } from '../../src/lib/mdx/sections.ts';
+import { documentOf } from '../support/trees.ts';
 
 const SEED = 'seeds/quang-ninh-ktxh-2026.txt';
 const CORPUS = 'tests/fixtures/corpus';
@@ -20,20 +21,7 @@ function node(fields: Partial<DocNode> & Pick<DocNode, 'kind' | 'id'>): DocNode 
 }
 
 /** A document from nodes, with empty metadata. */
-function doc(nodes: DocNode[]): Document {
-  const meta = {
-    docType: null,
-    title: null,
-    issuer: null,
-    place: null,
-    date: null,
-    session: null,
-    number: null,
-    signer: null,
-    signerTitle: null,
-  };
-  return { format: 1, meta, nodes };
-}
+const doc = documentOf;
 
 describe('splitting the seed into pages', () => {
   const { document } = loadDocumentFile(SEED);
