@@ -35,6 +35,15 @@ interface Draft {
 
 type Zone = 'preamble' | 'body' | 'post';
 
+/** The continuity check's answer; `key` and `value` are the numbering to remember if accepted. */
+interface Verdict {
+  ok: boolean;
+  /** A warning for an accepted (or rejected) break in the numbering. */
+  gap?: string;
+  key: string;
+  value: string;
+}
+
 /** Depth of each unit; a new unit closes every open unit of equal or greater depth. */
 const RANK: Record<string, number> = {
   appendix: 0.5,
@@ -337,17 +346,11 @@ class TreeBuilder {
    * Whether a label continues the numbering where it would go; returns a warning for an
    * accepted gap. `loose` allows small gaps: the line begins a block or follows a full stop.
    */
-  private continues(
-    label: LabelMatch,
-    parent: Draft,
-    loose: boolean,
-  ): { ok: boolean; gap?: string; key: string; value: string } {
+  private continues(label: LabelMatch, parent: Draft, loose: boolean): Verdict {
     const num = label.num ?? '';
-    const ordinal = (
-      key: string,
-      first: number,
-      written = num,
-    ): { ok: boolean; gap?: string; key: string; value: string } => {
+    // Numbered units start at 1 and go up by one; `written` is the part of the number that counts.
+    const ordinal = (key: string, written = num): Verdict => {
+      const first = 1;
       const value = ordinalValue(written);
       const store = key === 'article' || key === 'target' ? this.scope : parent.last;
       const prev = store[key] === undefined ? null : Number(store[key]);
@@ -368,15 +371,15 @@ class TreeBuilder {
     };
     switch (label.kind) {
       case 'article':
-        return ordinal('article', 1);
+        return ordinal('article');
       case 'target':
-        return ordinal('target', 1);
+        return ordinal('target');
       case 'chapter':
       case 'section':
       case 'clause':
-        return ordinal(label.kind, 1);
+        return ordinal(label.kind);
       case 'part':
-        if (label.style === 'word') return ordinal('part-word', 1);
+        if (label.style === 'word') return ordinal('part-word');
         return this.partContinues(label, parent);
       case 'subclause': {
         const parts = num.split('.');
@@ -384,7 +387,7 @@ class TreeBuilder {
         if (!['clause', 'subclause'].includes(parent.kind) || parent.num !== prefix) {
           return { ok: false, key: 'subclause', value: num };
         }
-        return ordinal('subclause', 1, parts.at(-1));
+        return ordinal('subclause', parts.at(-1));
       }
       case 'point': {
         const prev = parent.last['point'];
