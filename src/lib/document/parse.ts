@@ -403,10 +403,7 @@ class TreeBuilder {
   }
 
   /** "II." after "I.", or "B." after "A.": parts numbered by Roman numerals or capital letters. */
-  private partContinues(
-    label: LabelMatch,
-    parent: Draft,
-  ): { ok: boolean; key: string; value: string } {
+  private partContinues(label: LabelMatch, parent: Draft): Verdict {
     const num = label.num ?? '';
     const prevLetter = parent.last['part-letter'];
     if (prevLetter !== undefined) {
