@@ -3,11 +3,10 @@
  * our layer and for plain Pagefind on the same build, the compressed bytes the first query
  * fetches, and the median keystroke-to-results time after the first query (headless Chromium).
  */
-import { resolve } from 'node:path';
 import { launchChromium } from '../../tests/support/chromium.ts';
 import { newContext } from '../../tests/support/browsing.ts';
 import { DIST_DIR } from '../../tests/support/dist.ts';
-import { PROJECT_ROOT, startPreview } from '../../tests/support/server.ts';
+import { startPreview } from '../../tests/support/server.ts';
 import {
   firstQueryBytes,
   judge,
@@ -16,6 +15,7 @@ import {
   ourResults,
   plainPagefindResults,
   quality,
+  allQueryCases,
   readQueryCases,
   type Judged,
   type Quality,
@@ -57,9 +57,7 @@ const TYPED = ['du lich', 'dieu duong', 'chuyen doi so', '57-NQ/TW'];
 /** Runs the search benchmark against a built site and prints its figures. */
 export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchFigures> {
   const log = options.log ?? console.log;
-  const cases = readQueryCases(
-    options.queriesFile ?? resolve(PROJECT_ROOT, 'tests/search-queries.tsv'),
-  );
+  const cases = options.queriesFile ? readQueryCases(options.queriesFile) : allQueryCases();
   const server = options.baseUrl ? undefined : await startPreview(options.distDir ?? DIST_DIR);
   const baseUrl = options.baseUrl ?? server?.url ?? '';
   const browser = await launchChromium();

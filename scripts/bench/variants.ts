@@ -10,6 +10,7 @@ import { parseDocument } from '../../src/lib/document/parse.ts';
 import { slugify } from '../../src/lib/text/slug.ts';
 import { numberPlan, rewriteNumbers } from './figures.ts';
 import { PROVINCES, replacePlace } from './places.ts';
+import { corpusNames, readCorpus } from '../../tests/support/shared.ts';
 
 /** A real text that variants are made from. */
 export interface BaseText {
@@ -31,32 +32,24 @@ export interface Variant {
   text: string;
 }
 
-/** The corpus files carry a source note on their first line that is not part of the document. */
-export function dropSourceNote(text: string): string {
-  return text.slice(text.indexOf('\n') + 1);
-}
-
 /** A base text read from disk, its province taken from the parsed metadata. */
 export function baseText(name: string, text: string): BaseText {
   return { name, text, place: parseDocument(text).document.meta.place };
 }
 
-/** The seed that `tests/search-queries.tsv` is written for: variant 0 of every benchmark site. */
+/** The seed that the search queries are written for: variant 0 of every benchmark site. */
 export const QUERY_SEED = 'quang-ninh-ktxh-2026';
 
-/** The seeds, the query seed first, then the corpus texts without their source notes. */
+/** The seeds, the query seed first, then the shared corpus texts without their source notes. */
 export function loadBases(root: string): BaseText[] {
-  const read = (dir: string, body: (text: string) => string): BaseText[] =>
-    readdirSync(join(root, dir))
-      .filter((file) => file.endsWith('.txt'))
-      .sort()
-      .map((file) =>
-        baseText(basename(file, '.txt'), body(readFileSync(join(root, dir, file), 'utf8'))),
-      );
-  const seeds = read('seeds', (text) => text).sort(
-    (a, b) => Number(b.name === QUERY_SEED) - Number(a.name === QUERY_SEED),
-  );
-  return [...seeds, ...read('tests/fixtures/corpus', dropSourceNote)];
+  const seeds = readdirSync(join(root, 'seeds'))
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) =>
+      baseText(basename(file, '.txt'), readFileSync(join(root, 'seeds', file), 'utf8')),
+    )
+    .sort((a, b) => Number(b.name === QUERY_SEED) - Number(a.name === QUERY_SEED));
+  return [...seeds, ...corpusNames().map((name) => baseText(name, readCorpus(name)))];
 }
 
 /** The short tag of a base in variant slugs: its last non-numeric segment (`ktxh`, `phi`). */

@@ -11,8 +11,8 @@ import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
 import { htmlFiles, listFiles, readText } from '../support/dist.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
+import { readCorpus } from '../support/shared.ts';
 import { createValidator, validatePage } from '../support/validate.ts';
-import { corpusBody } from '../support/words.ts';
 
 /**
  * The same pipeline for any resolution dropped into `seeds/`: a real build of a library made of
@@ -33,10 +33,7 @@ let dist: string;
 beforeAll(() => {
   root = createProject(PROJECT_ROOT, makeVariants(loadBases(PROJECT_ROOT), EXTRA));
   for (const name of CORPUS) {
-    const text = corpusBody(
-      readFileSync(join(PROJECT_ROOT, 'tests/fixtures/corpus', `${name}.txt`), 'utf8'),
-    );
-    writeFileSync(join(root, 'seeds', `${name}.txt`), text);
+    writeFileSync(join(root, 'seeds', `${name}.txt`), readCorpus(name));
   }
   // A clean environment: the test runner's variables (BASE_URL, MODE …) would leak into the build.
   const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };

@@ -1,28 +1,27 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runAxe, formatFinding } from '../support/axe.ts';
 import { collectPageErrors, newContext } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { PROJECT_ROOT } from '../support/server.ts';
 import {
   firstQueryBytes,
   judge,
   ourResults,
-  readQueryCases,
+  allQueryCases,
   searchUrl,
   waitForResults,
 } from '../support/search.ts';
 
 /**
- * Search in a real browser against the real build: every query of `tests/search-queries.tsv`
+ * Search in a real browser against the real build: every shared query and every query of
+ * `tests/search-queries.tsv`
  * lands on a clause holding its expected phrase within the first three results of
  * `[data-search-results]`; the first query stays within its byte budget; the header box and the
  * search page behave as the combobox and URL contracts say.
  */
 
 const baseUrl = inject('baseUrl');
-const cases = readQueryCases(resolve(PROJECT_ROOT, 'tests/search-queries.tsv'));
+const cases = allQueryCases();
 /** The first query's search code and index, compressed. */
 const FIRST_QUERY_BUDGET = 150 * 1024;
 

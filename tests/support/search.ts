@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
+import { resolve } from 'node:path';
 import { newContext } from './browsing.ts';
+import { PROJECT_ROOT } from './server.ts';
+import { sharedQueriesFile } from './shared.ts';
 
 /**
  * Driving and judging search in a real browser against a real build, shared by the search
@@ -35,6 +38,14 @@ export function readQueryCases(file: string): QueryCase[] {
   });
   if (cases.length === 0) throw new Error(`${file}: no queries`);
   return cases;
+}
+
+/** The project's own queries (`tests/search-queries.tsv`) after the shared ones. */
+export function allQueryCases(): QueryCase[] {
+  return [
+    ...readQueryCases(sharedQueriesFile()),
+    ...readQueryCases(resolve(PROJECT_ROOT, 'tests/search-queries.tsv')),
+  ];
 }
 
 /** The search page URL for a query under the site's root URL, scoped to `doc` when given. */

@@ -6,11 +6,6 @@ export function words(text: string): string[] {
   return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The corpus files carry a source note on their first line that is not part of the document. */
-export function corpusBody(text: string): string {
-  return text.slice(text.indexOf('\n') + 1);
-}
-
 /** The first index where two word lists differ, with context, or null when equal. */
 export function firstDifference(expected: string[], actual: string[]): string | null {
   const n = Math.max(expected.length, actual.length);

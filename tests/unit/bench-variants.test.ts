@@ -4,7 +4,6 @@ import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import {
   baseTag,
-  dropSourceNote,
   loadBases,
   makeVariant,
   makeVariants,
@@ -45,7 +44,6 @@ describe('benchmark variants', () => {
     expect(bases.map((base) => base.name)).toContain('quang-ninh-ktxh-2026');
     expect(bases.length).toBeGreaterThanOrEqual(4);
     for (const base of bases) expect(base.text.startsWith('# source:')).toBe(false);
-    expect(dropSourceNote('# source: x\nNGHỊ QUYẾT\n')).toBe('NGHỊ QUYẾT\n');
   });
 
   it('starts with the seed itself, byte for byte', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -12,8 +12,9 @@ import { withIndicators } from '../../src/lib/analysis/indicators';
 import { aknEids, toAkomaNtoso } from '../../src/lib/export/akn';
 import { CSV_COLUMNS, indicatorRows, toIndicatorsCsv } from '../../src/lib/export/csv';
 import { toDocumentJson } from '../../src/lib/export/json';
+import { aknSchemaFile, corpusNames, readCorpus } from '../support/shared';
 
-const SCHEMA = 'tests/fixtures/akn/akomantoso30.xsd';
+const SCHEMA = aknSchemaFile();
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
 const urlOf = (id: string): string => `https://example.org/quang-ninh-ktxh-2026/trang/#${id}`;
 const scratch = mkdtempSync(join(tmpdir(), 'akn-'));
@@ -31,15 +32,7 @@ function validate(xml: string, name: string): { status: number | null; output: s
 
 /** The corpus resolutions, parsed (their first line is a source note). */
 function corpus(): Array<[string, Document]> {
-  const names = [
-    'hanoi-2025-66-nq-hdnd-phi',
-    'phuyen-2016-57-nq-hdnd-dutoan',
-    'qh-2025-198-kinhtetunhan-chuong',
-  ];
-  return names.map((name) => {
-    const text = readFileSync(`tests/fixtures/corpus/${name}.txt`, 'utf8');
-    return [name, parseDocument(text.slice(text.indexOf('\n') + 1)).document];
-  });
+  return corpusNames().map((name) => [name, parseDocument(readCorpus(name)).document]);
 }
 
 describe('JSON export', () => {

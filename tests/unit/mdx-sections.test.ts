@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { PAGE_LIMIT, splitSections, textSize } from '../../src/lib/mdx/sections.ts';
+import { corpusNames, readCorpus } from '../support/shared.ts';
 import { documentOf } from '../support/trees.ts';
 
 const SEED = 'seeds/quang-ninh-ktxh-2026.txt';
-const CORPUS = 'tests/fixtures/corpus';
 
 /** Every node id of a list of (pruned) roots, in reading order. */
 function ids(nodes: DocNode[]): string[] {
@@ -148,9 +147,8 @@ describe('splitting in general', () => {
   });
 
   it('holds every node once for every corpus text', () => {
-    for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
-      const text = readFileSync(`${CORPUS}/${name}`, 'utf8').split('\n').slice(1).join('\n');
-      const { document } = parseDocument(text);
+    for (const name of corpusNames()) {
+      const { document } = parseDocument(readCorpus(name));
       const sections = splitSections(document);
       expect(
         sections.flatMap((s) => ids(s.roots)),

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../src/lib/document/schema.ts';
-import { corpusBody, words } from '../support/words.ts';
+import { readCorpus } from '../support/shared.ts';
+import { words } from '../support/words.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
 const SEED = 'seeds/quang-ninh-ktxh-2026.txt';
@@ -47,7 +48,7 @@ describe('npm run parse', () => {
 
   it('reads every corpus text', () => {
     for (const name of ['hanoi-2025-66-nq-hdnd-phi', 'qh-2025-198-kinhtetunhan-chuong']) {
-      const body = corpusBody(readFileSync(`tests/fixtures/corpus/${name}.txt`, 'utf8'));
+      const body = readCorpus(name);
       const run = parse('--format', 'text', scratch(`${name}.txt`, body));
       expect(run.code).toBe(0);
       expect(words(run.stdout)).toEqual(words(body));

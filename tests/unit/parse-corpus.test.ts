@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
-import { corpusBody } from '../support/words.ts';
+import { readCorpus } from '../support/shared.ts';
 
 /** Parses a corpus text without its source note. */
 function corpus(name: string): ReturnType<typeof parseDocument> {
-  return parseDocument(corpusBody(readFileSync(`tests/fixtures/corpus/${name}.txt`, 'utf8')));
+  return parseDocument(readCorpus(name));
 }
 const ofKind = (nodes: DocNode[], kind: string): DocNode[] =>
   flatten(nodes).filter((n) => n.kind === kind);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
-import { corpusBody } from '../support/words.ts';
+import { corpusBody, corpusNames, sharedPath } from '../support/shared.ts';
 
 const UPDATE = process.env['UPDATE'] === '1';
 
@@ -22,13 +22,11 @@ function expectFile(path: string, actual: string): void {
 
 const cases: [string, string, string][] = [
   ['seeds/quang-ninh-ktxh-2026.txt', 'tests/fixtures/seed/quang-ninh-ktxh-2026', 'plain'],
-  ...readdirSync('tests/fixtures/corpus')
-    .filter((f) => f.endsWith('.txt'))
-    .map((f): [string, string, string] => [
-      `tests/fixtures/corpus/${f}`,
-      `tests/fixtures/corpus/${f.replace(/\.txt$/, '')}`,
-      'corpus',
-    ]),
+  ...corpusNames().map((name): [string, string, string] => [
+    sharedPath('corpus', `${name}.txt`),
+    `tests/fixtures/corpus/${name}`,
+    'corpus',
+  ]),
   ...readdirSync('tests/fixtures/handmade')
     .filter((f) => f.endsWith('.txt'))
     .map((f): [string, string, string] => [

@@ -2,12 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { toPlainText } from '../../src/lib/document/serialize.ts';
-import { corpusBody, firstDifference, words } from '../support/words.ts';
+import { corpusNames, readCorpus } from '../support/shared.ts';
+import { firstDifference, words } from '../support/words.ts';
 
 const SEED = readFileSync('seeds/quang-ninh-ktxh-2026.txt', 'utf8');
-const CORPUS = readdirSync('tests/fixtures/corpus')
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => [f, corpusBody(readFileSync(`tests/fixtures/corpus/${f}`, 'utf8'))] as const);
+const CORPUS = corpusNames().map((name) => [name, readCorpus(name)] as const);
 const HANDMADE = readdirSync('tests/fixtures/handmade')
   .filter((f) => f.endsWith('.txt'))
   .map((f) => [f, readFileSync(`tests/fixtures/handmade/${f}`, 'utf8')] as const);
