@@ -46,11 +46,41 @@ const UNIT_START =
   /^(?:Phần\s+\S+|Chương\s+\S+|Mục\s+[\dIVXLC]+|Điều\s+\d+|[IVXLC]+\.\s|[A-Z]\.\s|\d{1,3}(?:\.\d{1,2})*\.\s|\d{1,3}(?:\.\d{1,2})+\s|[a-zđ]\)|\(\d{1,3}\)|Căn cứ|Xét\s|QUYẾT NGHỊ|Nơi nhận|Nghị quyết này|PHỤ LỤC|Nguồn)/u;
 /** Bullets of a list item. */
 const ITEM_START = /^[-+•–]\s/;
-/** A physical line that ends a sentence or a lead-in, after which a new unit may begin. */
-const ENDS_SENTENCE = /[.:;!?…]["”’»]?$|\.\/\.$/;
+/** A line that ends a sentence or a lead-in, after which a new unit may begin. */
+export const ENDS_SENTENCE = /[.:;!?…]["”’»]?$|\.\/\.$/;
 
-/** Letters-only uppercase test: a masthead or signature title line. */
-function isUppercaseLine(text: string): boolean {
+/**
+ * The longest upper-case line still read as a signer's title ("TM. HỘI ĐỒNG NHÂN DÂN"): after it,
+ * a line in ordinary case starts anew (the signer's name), even inside a wrapped block.
+ */
+const MAX_TITLE_LINE = 60;
+
+/**
+ * A line shorter than this share of the wrap width ended on purpose (a paragraph's last line);
+ * wrapped lines fill most of the width, and justified or wider words rarely leave 40% empty.
+ */
+const SHORT_LINE_SHARE = 0.6;
+
+/**
+ * The wrap width is the length that 90% of lines do not exceed: the longest lines are the few
+ * that overflow (URLs, tables), the shortest are paragraph ends, and most wrapped lines are near
+ * the width.
+ */
+const WRAP_WIDTH_PERCENTILE = 0.9;
+
+/** The width assumed for an empty text: a typical plain-text wrap. */
+const DEFAULT_WRAP_WIDTH = 80;
+
+/**
+ * A text is blank-separated when it has at least this many blank gaps, and gaps on at least this
+ * share of its lines: a few stray blank lines (around a masthead) do not make a hard-wrapped PDF
+ * copy read block by block.
+ */
+const MIN_BLANK_GAPS = 3;
+const MIN_BLANK_GAP_SHARE = 0.05;
+
+/** Letters-only uppercase test: a masthead, title or signature line. */
+export function isUppercase(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase();
 }
@@ -64,12 +94,12 @@ function startsNewLine(previous: string, current: string, wrapWidth: number): bo
   if ((UNIT_START.test(current) || ITEM_START.test(current)) && ENDS_SENTENCE.test(previous)) {
     return true;
   }
-  const upperBefore = isUppercaseLine(previous);
-  const upperNow = isUppercaseLine(current);
+  const upperBefore = isUppercase(previous);
+  const upperNow = isUppercase(current);
   // A short uppercase title line followed by ordinary text: a signature title and its name.
-  if (previous.length <= 60 && upperBefore && !upperNow) return true;
+  if (previous.length <= MAX_TITLE_LINE && upperBefore && !upperNow) return true;
   // A line that stops well short of the wrap width ended on purpose, if a sentence starts next.
-  const short = previous.length < wrapWidth * 0.6;
+  const short = previous.length < wrapWidth * SHORT_LINE_SHARE;
   const startsSentence = /^\p{Lu}/u.test(current) || UNIT_START.test(current);
   return short && startsSentence && !(upperBefore && upperNow) && !/[,-]$/.test(previous);
 }
@@ -80,7 +110,7 @@ function wrapWidthOf(lines: string[]): number {
     .filter((l) => l !== '')
     .map((l) => l.length)
     .sort((a, b) => a - b);
-  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+  return lengths[Math.floor(lengths.length * WRAP_WIDTH_PERCENTILE)] ?? DEFAULT_WRAP_WIDTH;
 }
 
 /** Whether a line of an unwrapped text continues the line before it (it starts in lower case). */
@@ -95,7 +125,7 @@ function isBlockSeparated(lines: string[]): boolean {
   // Gaps are runs of blank lines between two lines of text; leading and trailing ones don't count.
   const gaps = lines.filter((l, i) => l === '' && i > 0 && lines[i - 1] !== '').length;
   const trailing = lines.at(-1) === '' ? 1 : 0;
-  return gaps - trailing >= 3 && gaps - trailing >= filled * 0.05;
+  return gaps - trailing >= MIN_BLANK_GAPS && gaps - trailing >= filled * MIN_BLANK_GAP_SHARE;
 }
 
 /** Splits normalised text into logical lines, joining hard-wrapped ones. */
