@@ -156,3 +156,20 @@ describe('findCitedDocuments on a hand-made tree', () => {
     expect(doc?.date).toBe('2025-05-19');
   });
 });
+
+describe('congress resolutions typed with a slip on the tone of "thứ"', () => {
+  it.each(['thứ', 'thử', 'thừ', 'thư', 'thu', 'thú'])(
+    'reads "Nghị quyết Đại hội Đảng bộ tỉnh lần %s XVI" as the same congress',
+    (word) => {
+      const text = `Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần ${word} XVI.`;
+      const [found] = findCitations(text);
+      expect(found?.text).toBe(`Nghị quyết Đại hội Đảng bộ tỉnh lần ${word} XVI`);
+      expect(found?.key).toBe(findCitations('Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI')[0]?.key);
+    },
+  );
+
+  it('needs the Roman numeral, so other words after "lần" are left alone', () => {
+    expect(findCitations('Nghị quyết Đại hội đã nêu lần thu phí đầu tiên.')).toEqual([]);
+    expect(findCitations('Nghị quyết Đại hội Đảng bộ lần thứ nhất.')).toEqual([]);
+  });
+});

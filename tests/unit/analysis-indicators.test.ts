@@ -8,6 +8,7 @@ import {
   nodeIndicators,
   withIndicators,
 } from '../../src/lib/analysis/indicators';
+import { LEXICON, parseLexicon } from '../../src/lib/analysis/lexicon';
 import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
@@ -219,6 +220,162 @@ describe('findIndicators on its own', () => {
     expect(isMeasuringUnit('triệu lượt khách quốc tế')).toBe(true);
     expect(isMeasuringUnit('cấp')).toBe(false);
     expect(isMeasuringUnit(null)).toBe(false);
+  });
+});
+
+describe('population bases are units, not figures', () => {
+  it.each<[string, Partial<Indicator>]>([
+    [
+      'Số bác sĩ trên 10.000 dân đạt 13 bác sĩ.',
+      { comparator: 'eq', value: 13, unit: 'bác sĩ/10.000 dân', text: '13 bác sĩ' },
+    ],
+    [
+      'Số giường bệnh trên 1 vạn dân đạt trên 30 giường.',
+      { comparator: 'gt', value: 30, unit: 'giường/1 vạn dân', text: 'trên 30 giường' },
+    ],
+    [
+      'Đạt 13 bác sĩ trên 10.000 dân.',
+      { comparator: 'eq', value: 13, unit: 'bác sĩ/10.000 dân', text: '13 bác sĩ trên 10.000 dân' },
+    ],
+    [
+      'Có 9 nhân viên y tế mỗi 1.000 dân.',
+      { comparator: 'eq', value: 9, unit: 'nhân viên y tế/1.000 dân' },
+    ],
+    [
+      'Tỷ suất tử vong trẻ em dưới 1 tuổi 10 trên 1.000 trẻ sinh sống.',
+      { comparator: 'eq', value: 10, unit: '/1.000 trẻ sinh sống' },
+    ],
+  ])('reads %j as one figure per population', (text, expected) => {
+    const found = findIndicators(text, 'target');
+    expect(found.filter((match) => match.unit?.includes('/'))).toHaveLength(1);
+    expect(found.find((match) => match.unit?.includes('/'))).toMatchObject(expected);
+    expect(found.map((match) => match.value)).not.toContain(10000);
+  });
+
+  it('keeps "trên" a comparator when no figure of its own follows the population', () => {
+    const found = findIndicators('Thu hút trên 10.000 người tham gia, đạt 95% kế hoạch.', 'target');
+    expect(found.map((match) => [match.comparator, match.value, match.unit])).toEqual([
+      ['gt', 10000, 'người tham gia'],
+      ['eq', 95, '%'],
+    ]);
+  });
+
+  it('counts a rate per population as a commitment outside the targets', () => {
+    expect(isMeasuringUnit('bác sĩ/10.000 dân')).toBe(true);
+    expect(
+      findIndicators('Bảo đảm 13 bác sĩ trên 10.000 dân.', 'commitment').map((m) => m.text),
+    ).toEqual(['13 bác sĩ trên 10.000 dân']);
+  });
+});
+
+describe('ranks are positions, in the words of any resolution', () => {
+  it.each<[string, Partial<Indicator>]>([
+    [
+      'Chỉ số HDI ở nhóm 5 tỉnh, thành phố đứng đầu cả nước.',
+      { comparator: 'lte', value: 5, text: 'nhóm 5 tỉnh, thành phố đứng đầu cả nước' },
+    ],
+    ['Chỉ số PCI thuộc top 20 cả nước.', { comparator: 'lte', value: 20, text: 'top 20' }],
+    [
+      'Chỉ số PAR INDEX xếp thứ 15 trở lên.',
+      { comparator: 'lte', value: 15, text: 'xếp thứ 15 trở lên' },
+    ],
+    ['Chỉ số SIPAS đứng thứ 3 toàn quốc.', { comparator: 'eq', value: 3, text: 'đứng thứ 3' }],
+    [
+      'Nằm trong nhóm 10 địa phương dẫn đầu.',
+      { comparator: 'lte', value: 10, text: 'nhóm 10 địa phương dẫn đầu' },
+    ],
+  ])('reads %j', (text, expected) => {
+    const [rank] = findIndicators(text, 'commitment');
+    expect(rank).toMatchObject({ ...expected, unit: 'hạng' });
+  });
+
+  it('does not take a group without a leader word for a rank', () => {
+    const found = findIndicators('Hỗ trợ nhóm 3 hộ nghèo.', 'target');
+    expect(found.map((match) => match.unit)).toEqual(['hộ nghèo']);
+  });
+});
+
+describe('a hand-made plan of another province', () => {
+  const { document: plan } = loadDocumentFile('tests/fixtures/analysis/ke-hoach-tinh-mau.txt');
+  const planTargets = flatten(withIndicators(plan).nodes).filter((n) => n.kind === 'target');
+  /** Every figure of its 14 targets, as for the seed. */
+  const PLAN: Record<string, Expected[]> = {
+    '1': [['range', [9, 9.5], '%', '9% - 9,5%']],
+    '2': [['gt', 15, '%', 'trên 15%']],
+    '3': [['gt', 9200, 'tỷ đồng', 'trên 9.200 tỷ đồng']],
+    '4': [['eq', 38000, 'tỷ đồng', '38.000 tỷ đồng']],
+    '5': [['lte', 20, 'hạng', 'top 20']],
+    '6': [['lte', 15, 'hạng', 'xếp thứ 15 trở lên']],
+    '7': [['eq', 13, 'bác sĩ/10.000 dân', '13 bác sĩ']],
+    '8': [['eq', 32, 'giường/10.000 dân', '32 giường']],
+    '9': [['eq', 1.5, '%', '1,5%']],
+    '10': [['eq', 21000, 'lao động', '21.000 lao động']],
+    '11': [['eq', 85, '%', '85%']],
+    '12': [],
+    '13': [['eq', 51.5, '%', '51,5%']],
+    '14': [['eq', 98, '%', '98%']],
+  };
+
+  it('reads every target as its table says', () => {
+    expect(planTargets.map((node) => node.num)).toEqual(Object.keys(PLAN));
+    for (const node of planTargets) {
+      expect([node.num, (node.indicators ?? []).map(summary)]).toEqual([
+        node.num,
+        PLAN[node.num ?? ''],
+      ]);
+    }
+  });
+
+  it('names each figure by the words before it, without linking words', () => {
+    const subjects = planTargets.map((node) => node.indicators?.[0]?.subject ?? null);
+    expect(subjects[4]).toBe('Chỉ số năng lực cạnh tranh cấp tỉnh (PCI)');
+    expect(subjects[6]).toBe('Số bác sĩ trên 10.000 dân');
+    expect(subjects[9]).toBe('Tạo việc làm mới');
+  });
+});
+
+describe('the lexicon', () => {
+  it('holds the words the rules read, in lower case, each once', () => {
+    expect(LEXICON.comparators['trên']).toBe('gt');
+    expect(LEXICON.populations).toContain('vạn dân');
+    expect(Object.values(LEXICON.countedUnits).flat()).toContain('doanh nghiệp');
+  });
+
+  it.each<[string, (data: Record<string, unknown>) => void, RegExp]>([
+    [
+      'an upper-case word',
+      (d) => ((d['scaleWords'] as string[])[0] = 'Tỷ'),
+      /scaleWords\.0: must be lower case/,
+    ],
+    [
+      'a word listed twice',
+      (d) => (d['currencies'] = ['usd', 'usd']),
+      /currencies: lists a word twice/,
+    ],
+    ['an unknown comparator', (d) => (d['comparators'] = { trên: 'above' }), /comparators\.trên/],
+    ['a missing list', (d) => delete d['unitStops'], /unitStops: Required/],
+  ])('stops with one line naming the file and the entry on %s', (_, spoil, message) => {
+    const data = structuredClone(LEXICON) as unknown as Record<string, unknown>;
+    spoil(data);
+    expect(() => parseLexicon(data, 'provinces/lexicon.json')).toThrow(message);
+    try {
+      parseLexicon(data, 'provinces/lexicon.json');
+    } catch (error) {
+      expect(String((error as Error).message)).toMatch(/^provinces\/lexicon\.json: [^\n]+$/);
+    }
+  });
+
+  it('makes a word added to the data count, with no change of code', () => {
+    const text = 'Xây dựng 12 nhà văn hóa thôn.';
+    expect(findIndicators(text, 'commitment')).toEqual([]);
+    const extended = parseLexicon({
+      ...LEXICON,
+      countedUnits: { ...LEXICON.countedUnits, community: ['nhà văn hóa'] },
+    });
+    expect(isMeasuringUnit('nhà văn hóa thôn', extended)).toBe(true);
+    expect(findIndicators(text, 'commitment', extended).map((match) => match.text)).toEqual([
+      '12 nhà văn hóa thôn',
+    ]);
   });
 });
 

@@ -7,26 +7,56 @@ import { linkTargetsToTasks, targetsByTask, wordKey } from '../../src/lib/analys
 import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
+/** A hand-made plan resolution of a fictional province, written for these tests. */
+const PLAN_FILE = 'tests/fixtures/analysis/ke-hoach-tinh-mau.txt';
 const links = linkTargetsToTasks(seed);
 const byId = new Map(flatten(seed.nodes).map((node) => [node.id, node]));
 const tasksOf = (targetId: string): string[] =>
   links.find((link) => link.targetId === targetId)?.tasks.map((task) => task.nodeId) ?? [];
 
-/** Links a reader nods at: target → task nodes that must be among its links. */
-const EXPECTED_LINKS: Record<string, string[]> = {
-  'chi-tieu-2': ['dieu-1.khoan-3-1.diem-a', 'dieu-1.khoan-3-1.diem-a.doan-1'],
-  'chi-tieu-6': ['dieu-1.khoan-3-1.diem-d.doan-1'],
-  'chi-tieu-7': ['dieu-1.khoan-3-2.diem-b.doan-3'],
-  'chi-tieu-8': ['dieu-1.khoan-3-2.diem-b', 'dieu-1.khoan-3-2.diem-b.doan-3'],
-  'chi-tieu-10': ['dieu-1.khoan-3-1.diem-a.doan-1'],
-  'chi-tieu-14': ['dieu-1.khoan-3-3.doan-2'],
-  'chi-tieu-16': ['dieu-1.khoan-3-2.diem-c.doan-3'],
-  'chi-tieu-19': ['dieu-1.khoan-3-4.doan-2'],
-  'chi-tieu-20': ['dieu-1.khoan-3-4.doan-2'],
+/**
+ * The seed's table of target ↔ task pairs, made by reading the text: for every target, the task
+ * clauses it must link to, and those a reader also accepts. Any other link is wrong.
+ */
+const SEED_PAIRS: Record<string, { required: string[]; allowed?: string[] }> = {
+  'chi-tieu-1': { required: [] },
+  'chi-tieu-2': {
+    required: ['dieu-1.khoan-3-1.diem-a', 'dieu-1.khoan-3-1.diem-a.doan-1'],
+    // Land made ready "nhất là … các lĩnh vực công nghiệp chế biến, chế tạo".
+    allowed: ['dieu-1.khoan-3-4.doan-1'],
+  },
+  'chi-tieu-3': { required: [] },
+  'chi-tieu-4': { required: [] },
+  'chi-tieu-5': { required: [] },
+  'chi-tieu-6': {
+    required: ['dieu-1.khoan-3-1.diem-d.doan-1'],
+    allowed: ['dieu-1.khoan-3-1.diem-d'],
+  },
+  'chi-tieu-7': { required: ['dieu-1.khoan-3-2.diem-b.doan-3'] },
+  'chi-tieu-8': { required: ['dieu-1.khoan-3-2.diem-b', 'dieu-1.khoan-3-2.diem-b.doan-3'] },
+  'chi-tieu-9': { required: [] },
+  'chi-tieu-10': { required: ['dieu-1.khoan-3-1.diem-a.doan-1'] },
+  'chi-tieu-11': { required: [] },
+  'chi-tieu-12': { required: [], allowed: ['dieu-1.khoan-3-2.diem-c'] },
+  'chi-tieu-13': { required: [] },
+  'chi-tieu-14': { required: ['dieu-1.khoan-3-3.doan-2'] },
+  'chi-tieu-15': { required: [] },
+  'chi-tieu-16': { required: ['dieu-1.khoan-3-2.diem-c.doan-3'] },
+  'chi-tieu-17': { required: [] },
+  'chi-tieu-18': { required: [] },
+  'chi-tieu-19': { required: ['dieu-1.khoan-3-4.doan-2'] },
+  'chi-tieu-20': { required: ['dieu-1.khoan-3-4.doan-2'] },
+  'chi-tieu-21': { required: [] },
 };
 
 /** Links a reader would frown at: words shared by accident. */
 const FORBIDDEN_LINKS: Array<[string, string, string]> = [
+  [
+    'chi-tieu-6',
+    'dieu-1.khoan-3-2.diem-c.doan-3',
+    'spending on education ("tổng chi ngân sách nhà nước") is not revenue',
+  ],
+  ['chi-tieu-6', 'dieu-1.khoan-3-1.diem-d.doan-2', '"chi ngân sách" is spending, not revenue'],
   ['chi-tieu-7', 'dieu-1.khoan-3-7.doan-1', '"tạo lập môi trường" is not "thành lập mới"'],
   ['chi-tieu-9', 'dieu-1.khoan-3-6', '"an toàn xã hội" is not "toàn xã hội"'],
   ['chi-tieu-14', 'dieu-1.khoan-3-2.diem-c.doan-1', '"dược sĩ đại học" is not universities'],
@@ -42,10 +72,15 @@ describe('targets linked to task clauses in the seed', () => {
     );
   });
 
-  it.each(Object.entries(EXPECTED_LINKS))(
-    'links %s to the clauses that work toward it',
-    (id, tasks) => {
-      expect(tasksOf(id)).toEqual(expect.arrayContaining(tasks));
+  it('has a hand-made entry for every target', () => {
+    expect(Object.keys(SEED_PAIRS)).toEqual(links.map((link) => link.targetId));
+  });
+
+  it.each(Object.entries(SEED_PAIRS))(
+    'links %s to exactly the clauses of the table',
+    (id, { required, allowed = [] }) => {
+      expect(tasksOf(id)).toEqual(expect.arrayContaining(required));
+      for (const task of tasksOf(id)) expect([...required, ...allowed]).toContain(task);
     },
   );
 
@@ -127,6 +162,8 @@ describe('linkTargetsToTasks on a hand-made tree', () => {
         node('clause', 'dieu-1.khoan-1', 'Chỉ tiêu', null, [
           node('target', 'chi-tieu-1', null, 'Tỷ lệ che phủ rừng ngập mặn đạt trên 46%.'),
           node('target', 'chi-tieu-2', null, 'Thu hút trên 30 dự án đầu tư.'),
+          node('target', 'chi-tieu-3', null, 'Tổng thu ngân sách nhà nước đạt 9.200 tỷ đồng.'),
+          node('target', 'chi-tieu-4', null, 'Kim ngạch nhập khẩu hàng hóa chủ lực tăng 5%.'),
         ]),
         node('clause', 'dieu-1.khoan-2', 'Nhiệm vụ và giải pháp', null, tasks),
       ]),
@@ -145,11 +182,27 @@ describe('linkTargetsToTasks on a hand-made tree', () => {
     expect(result.map((link) => [link.targetId, link.tasks.map((task) => task.nodeId)])).toEqual([
       ['chi-tieu-1', ['a']],
       ['chi-tieu-2', ['c']],
+      ['chi-tieu-3', []],
+      ['chi-tieu-4', []],
     ]);
     expect(result[1]?.tasks[0]).toMatchObject({
       reason: 'figure',
       matched: ['thu hút', '30 dự án mới'],
     });
+  });
+
+  it('does not link a phrase preceded by its opposite: spending is not revenue', () => {
+    const result = linkTargetsToTasks({
+      ...tree([
+        node('paragraph', 'chi', null, 'Điều hành chi ngân sách nhà nước tiết kiệm, hiệu quả.'),
+        node('paragraph', 'thu', null, 'Tăng thu ngân sách nhà nước từ thuế, phí.'),
+        node('paragraph', 'xuat', null, 'Đẩy mạnh xuất khẩu hàng hóa chủ lực của tỉnh.'),
+      ]),
+    });
+    const own = (target: string): string[] =>
+      result.find((link) => link.targetId === target)?.tasks.map((task) => task.nodeId) ?? [];
+    expect(own('chi-tieu-3')).toEqual(['thu']);
+    expect(own('chi-tieu-4')).toEqual([]);
   });
 
   it('falls back to every body node when no heading names the tasks', () => {
@@ -163,5 +216,33 @@ describe('linkTargetsToTasks on a hand-made tree', () => {
     expect(linkTargetsToTasks(document)[0]?.tasks.map((task) => task.nodeId)).toEqual([
       'dieu-1.doan-9',
     ]);
+  });
+});
+
+describe('targets linked to task clauses in a hand-made plan of another province', () => {
+  const { document: plan } = loadDocumentFile(PLAN_FILE);
+  const planLinks = linkTargetsToTasks(plan);
+  const planTasks = (targetId: string): string[] =>
+    planLinks.find((link) => link.targetId === targetId)?.tasks.map((task) => task.nodeId) ?? [];
+  /** Its table of pairs, as for the seed; targets left out have none. */
+  const PLAN_PAIRS: Record<string, { required: string[]; allowed?: string[] }> = {
+    'chi-tieu-2': { required: ['dieu-1.khoan-3-1.diem-a'] },
+    'chi-tieu-3': { required: ['dieu-1.khoan-3-1.diem-b'] },
+    'chi-tieu-7': { required: [], allowed: ['dieu-1.khoan-3-2.diem-a'] },
+    'chi-tieu-8': { required: [], allowed: ['dieu-1.khoan-3-2.diem-a'] },
+    'chi-tieu-9': { required: [], allowed: ['dieu-1.khoan-3-2.diem-b'] },
+    'chi-tieu-10': { required: ['dieu-1.khoan-3-2.diem-c'] },
+    'chi-tieu-13': { required: ['dieu-1.khoan-3-3.doan-1'] },
+    'chi-tieu-14': { required: ['dieu-1.khoan-3-3.doan-1'] },
+  };
+
+  it.each(planLinks.map((link) => link.targetId))('links %s as its table says', (id) => {
+    const { required, allowed = [] } = PLAN_PAIRS[id] ?? { required: [] };
+    expect(planTasks(id)).toEqual(expect.arrayContaining(required));
+    for (const task of planTasks(id)) expect([...required, ...allowed]).toContain(task);
+  });
+
+  it('keeps revenue apart from the spending clause beside it', () => {
+    expect(planTasks('chi-tieu-3')).not.toContain('dieu-1.khoan-3-1.diem-c');
   });
 });

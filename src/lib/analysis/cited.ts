@@ -126,9 +126,13 @@ const NUMBERED = new RegExp(
 /** "Luật" with a capital, then a capitalised word: a law cited by its name. */
 const LAW_NAME = /(?<![\p{L}\p{N}])Luật\s+(?=\p{Lu})/gu;
 
-/** "Nghị quyết Đại hội … lần thứ XVI": a party congress resolution (the source may misspell "thứ"). */
+/**
+ * "Nghị quyết Đại hội … lần thứ XVI": a party congress resolution. Typed texts slip on tone
+ * marks, so "thứ" is read with any tone or none on its vowel ("thử", "thừ", "thu"): only the
+ * letters matter, and the Roman numeral after it keeps the match specific.
+ */
 const CONGRESS =
-  /(?<![\p{L}\p{N}])Nghị quyết\s+Đại hội(?:\s+[\p{L}\p{M}]+){1,6}?\s+lần\s+th[ứửừ]\s+[IVXLC]+(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])Nghị quyết\s+Đại hội(?:\s+[\p{L}\p{M}]+){1,6}?\s+lần\s+th[uúùủũụưứừửữự]\s+[IVXLC]+(?![\p{L}\p{N}])/gu;
 
 /** A date written in words or with slashes, right after a number; comma allowed. */
 const DATE_AFTER =

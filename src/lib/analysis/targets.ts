@@ -27,6 +27,7 @@ import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { tokenize } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
+import { escapeRegExp, LEXICON } from './lexicon.ts';
 
 /** Why a task clause is linked to a target. */
 export type LinkReason = 'figure' | 'terms';
@@ -67,63 +68,15 @@ const FIGURE_BONUS = 10;
 const MAX_LINKS = 4;
 
 /** Words that carry no topic (lower case, with marks, so "đạt" and "đất" stay apart). */
-const STOP_WORDS = new Set([
-  'và',
-  'của',
-  'các',
-  'những',
-  'cho',
-  'với',
-  'trong',
-  'tại',
-  'để',
-  'đến',
-  'từ',
-  'theo',
-  'về',
-  'là',
-  'có',
-  'được',
-  'đã',
-  'sẽ',
-  'này',
-  'đó',
-  'trên',
-  'dưới',
-  'hơn',
-  'đạt',
-  'nhất',
-  'cả',
-  'một',
-  'nhằm',
-  'gắn',
-  'đối',
-  'qua',
-  'bao',
-  'gồm',
-  'thấp',
-  'trở',
-  'lên',
-  'ít',
-  'như',
-  'năm',
-  'toàn',
-  'tỉnh',
-]);
+const STOP_WORDS = new Set(LEXICON.links.stopWords);
 
 /** Word pairs of plan vocabulary that say nothing about a topic. */
-const PLAN_PAIRS = new Set([
-  'tỷ lệ',
-  'chỉ tiêu',
-  'chỉ số',
-  'nâng cao',
-  'phát triển',
-  'tăng trưởng',
-  'bảo đảm',
-  'đảm bảo',
-  'phấn đấu',
-  'đồng thời',
-  'toàn tỉnh',
+const PLAN_PAIRS = new Set(LEXICON.links.planPairs);
+
+/** Words before a shared phrase that turn it into its opposite: "thu" and "chi ngân sách". */
+const OPPOSITES = LEXICON.links.opposites.flatMap(([a, b]) => [
+  [a, b],
+  [b, a],
 ]);
 
 /** A word of a text with its comparison key and its range in that text. */
@@ -279,15 +232,14 @@ function sharedFigures(figures: IndicatorMatch[], text: string): IndicatorMatch[
 }
 
 /** The weight of the heaviest run of shared pairs of three words or more (side by side). */
-function heaviestRun(pairs: Pair[], shared: Set<string>, weights: Map<string, number>): number {
+function heaviestRun(pairs: Pair[], shared: Set<Pair>, weights: Map<string, number>): number {
   let best = 0;
   let run = 0;
   let length = 0;
   let previous: Pair | undefined;
   for (const pair of pairs) {
-    const continues =
-      previous !== undefined && shared.has(previous.key) && pair.start < previous.end;
-    if (!shared.has(pair.key)) {
+    const continues = previous !== undefined && shared.has(previous) && pair.start < previous.end;
+    if (!shared.has(pair)) {
       run = 0;
       length = 0;
     } else {
@@ -301,11 +253,11 @@ function heaviestRun(pairs: Pair[], shared: Set<string>, weights: Map<string, nu
 }
 
 /** Shared pairs worth showing: telling ones, and plain ones that extend a telling run. */
-function shownPairs(pairs: Pair[], shared: Set<string>, weights: Map<string, number>): Pair[] {
+function shownPairs(pairs: Pair[], shared: Set<Pair>, weights: Map<string, number>): Pair[] {
   const telling = (pair: Pair | undefined): boolean =>
-    pair !== undefined && shared.has(pair.key) && (weights.get(pair.key) ?? 0) > 0;
+    pair !== undefined && shared.has(pair) && (weights.get(pair.key) ?? 0) > 0;
   return pairs.filter((pair, i) => {
-    if (!shared.has(pair.key)) return false;
+    if (!shared.has(pair)) return false;
     if (telling(pair)) return true;
     const before = pairs[i - 1];
     const after = pairs[i + 1];
@@ -316,6 +268,46 @@ function shownPairs(pairs: Pair[], shared: Set<string>, weights: Map<string, num
   });
 }
 
+/** True when the words right before `position` end with `phrase` ("… thu" before "ngân sách"). */
+function endsWith(text: string, position: number, phrase: string): boolean {
+  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{M}])${escapeRegExp(phrase)}[\\s,]+$`, 'iu');
+  return pattern.test(text.slice(Math.max(0, position - 40), position));
+}
+
+/**
+ * The pairs of a task field shared with the target, by occurrence. A run of shared pairs does
+ * not count when the word before it in the task is the opposite of the word before the same
+ * pair in the target: "chi ngân sách nhà nước" (spending) is not "thu ngân sách nhà nước"
+ * (revenue), though they share three words.
+ */
+function sharedPairs(candidate: Candidate, target: { text: string; pairs: Pair[] }): Set<Pair> {
+  const inTarget = new Map<string, Pair[]>();
+  for (const pair of target.pairs)
+    inTarget.set(pair.key, [...(inTarget.get(pair.key) ?? []), pair]);
+  const contradicts = (pair: Pair): boolean =>
+    OPPOSITES.some(
+      ([mine, theirs]) =>
+        endsWith(candidate.text, pair.start, mine ?? '') &&
+        (inTarget.get(pair.key) ?? []).some((other) =>
+          endsWith(target.text, other.start, theirs ?? ''),
+        ),
+    );
+  const shared = new Set<Pair>();
+  let previous: Pair | undefined;
+  let dropped = false;
+  for (const pair of candidate.pairs) {
+    const isShared = inTarget.has(pair.key);
+    const continues =
+      isShared && previous !== undefined && inTarget.has(previous.key) && pair.start < previous.end;
+    if (isShared) {
+      dropped = continues ? dropped : contradicts(pair);
+      if (!dropped) shared.add(pair);
+    }
+    previous = pair;
+  }
+  return shared;
+}
+
 /** Links one target to the candidates by rules 1 and 2, before the relative cut. */
 function linkTarget(
   target: DocNode,
@@ -323,17 +315,16 @@ function linkTarget(
   weights: Map<string, number>,
 ): TaskLink[] {
   const text = [target.heading, target.text].filter((t): t is string => t !== null).join(' ');
-  const targetPairs = new Set(pairsOf(text).map((pair) => pair.key));
+  const own = { text, pairs: pairsOf(text) };
   const figures = findIndicators(text, 'target');
   const links: TaskLink[] = [];
   for (const candidate of candidates) {
-    const shared = new Set(
-      candidate.pairs.filter((pair) => targetPairs.has(pair.key)).map((pair) => pair.key),
-    );
+    const shared = sharedPairs(candidate, own);
     const byTerms = heaviestRun(candidate.pairs, shared, weights) >= MIN_RUN_WEIGHT;
     const sameFigures = sharedFigures(figures, candidate.text);
     if (!byTerms && sameFigures.length === 0) continue;
-    const score = [...shared].reduce((sum, key) => sum + (weights.get(key) ?? 0), 0);
+    const keys = new Set([...shared].map((pair) => pair.key));
+    const score = [...keys].reduce((sum, key) => sum + (weights.get(key) ?? 0), 0);
     const spans = [...shownPairs(candidate.pairs, shared, weights), ...sameFigures].sort(
       (a, b) => a.start - b.start,
     );
