@@ -3,16 +3,21 @@ import { loadDocumentFile } from '../../src/lib/document/load';
 import type { Indicator } from '../../src/lib/document/schema';
 import { flatten } from '../../src/lib/document/tree';
 import { withIndicators } from '../../src/lib/analysis/indicators';
+import fc from 'fast-check';
 import {
   formatFigure,
+  niceCeiling,
   otherCommitments,
   partsOfWhole,
-  percentBars,
+  percentCharts,
+  percentKind,
   populationRates,
   targetCard,
 } from '../../src/lib/analysis/overview';
+import { targetGroups } from '../../src/lib/site/document';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
+type PercentKindName = ReturnType<typeof percentKind>;
 const targets = flatten(withIndicators(seed).nodes).filter((node) => node.kind === 'target');
 const target = (num: string) => {
   const found = targets.find((node) => node.num === num);
@@ -44,6 +49,7 @@ describe('formatFigure', () => {
       'từ 2 đến 2,5 tỷ USD',
     ],
     [{ comparator: 'lte', value: 5, unit: 'hạng' }, 'nhóm 5 đứng đầu', 'nhóm 5 đứng đầu'],
+    [{ comparator: 'eq', value: 3, unit: 'hạng' }, 'hạng 3', 'hạng 3'],
   ])('writes %j as %j', (fields, visual, spoken) => {
     expect(formatFigure(indicator(fields))).toEqual({ visual, spoken });
   });
@@ -69,19 +75,63 @@ describe('target cards', () => {
 });
 
 describe('pictures', () => {
-  it('draws every percentage as a bar within 0–100', () => {
-    const bars = percentBars(targets);
+  it('draws every percentage once, each bar within its scale and named', () => {
+    const charts = percentCharts(targets);
     const percentages = targets
       .flatMap((node) => node.indicators ?? [])
       .filter((i) => i.unit === '%');
-    expect(bars).toHaveLength(percentages.length);
-    for (const bar of bars) {
-      expect(bar.from).toBeGreaterThanOrEqual(0);
-      expect(bar.to).toBeLessThanOrEqual(100);
-      expect(bar.from).toBeLessThanOrEqual(bar.to);
+    expect(charts.flatMap((chart) => chart.bars)).toHaveLength(percentages.length);
+    for (const chart of charts) {
+      for (const bar of chart.bars) {
+        expect(bar.from).toBeGreaterThanOrEqual(0);
+        expect(bar.to).toBeLessThanOrEqual(chart.max);
+        expect(bar.from).toBeLessThanOrEqual(bar.to);
+        expect(bar.title.length).toBeGreaterThan(3);
+      }
     }
-    const nine = bars.find((bar) => bar.targetId === 'chi-tieu-9');
+    // Two bars of one target are told apart by what they measure.
+    const twelve = charts.flatMap((c) => c.bars).filter((bar) => bar.targetId === 'chi-tieu-12');
+    expect(new Set(twelve.map((bar) => bar.title)).size).toBe(twelve.length);
+  });
+
+  it('draws growth rates on their own scale, not as shares of 100%', () => {
+    const economy = targetGroups(withIndicators(seed))[0]?.targets ?? [];
+    const [shares, changes] = percentCharts(economy);
+    expect(shares?.kind).toBe('share');
+    expect(shares?.max).toBe(100);
+    expect(shares?.bars.map((bar) => bar.label)).toEqual(['(2)', '(4)', '(5)', '(8)', '(11)']);
+    expect(changes?.kind).toBe('change');
+    expect(changes?.bars.map((bar) => bar.label)).toEqual(['(1)', '(9)', '(10)']);
+    expect(changes?.max).toBe(15);
+    const nine = changes?.bars.find((bar) => bar.targetId === 'chi-tieu-9');
     expect([nine?.from, nine?.to, nine?.visual]).toEqual([12.5, 13, '12,5–13%']);
+  });
+
+  it.each<[string, PercentKindName]>([
+    ['Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)', 'change'],
+    ['Tốc độ tăng tổng vốn đầu tư toàn xã hội', 'change'],
+    ['Tỷ lệ hộ nghèo giảm', 'change'],
+    ['Tỷ trọng kinh tế số trong GRDP', 'share'],
+    ['Đóng góp của năng suất các nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế', 'share'],
+    ['tại các khu vực nông thôn', 'share'],
+  ])('reads %j as a %s', (subject, kind) => {
+    expect(percentKind(indicator({ subject, value: 10, unit: '%' }))).toBe(kind);
+  });
+
+  it('never draws a figure above 100% as a share', () => {
+    expect(percentKind(indicator({ subject: 'Tỷ lệ', value: 120, unit: '%' }))).toBe('change');
+  });
+
+  it('ends a scale at a round value at or above the largest figure, within twice it', () => {
+    expect([niceCeiling(13), niceCeiling(51), niceCeiling(1.5), niceCeiling(100)]).toEqual([
+      15, 100, 1.5, 100,
+    ]);
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 1e9, noNaN: true }), (value) => {
+        const end = niceCeiling(value);
+        return end >= value && end <= value * 2;
+      }),
+    );
   });
 
   it('splits the budget revenue of target (6) into its two parts, and nothing else', () => {
@@ -95,16 +145,29 @@ describe('pictures', () => {
     expect(others.every((value) => value === null)).toBe(true);
   });
 
-  it('gathers the health ratios of target (14) per 10,000 people', () => {
-    const rates = populationRates(target('14'));
+  it('gathers the ratios of target (14) per 10,000 people, and no other', () => {
+    const [rates, ...more] = populationRates(targets);
+    expect(more).toEqual([]);
     expect(rates?.base).toBe('1 vạn dân');
-    expect(rates?.items.map((item) => [item.noun, item.value])).toEqual([
-      ['giường bệnh', 62],
-      ['bác sĩ', 18],
-      ['dược sĩ đại học', 8],
-      ['điều dưỡng', 27],
+    expect(rates?.items.map((item) => [item.label, item.noun, item.value])).toEqual([
+      ['(14)', 'giường bệnh', 62],
+      ['(14)', 'bác sĩ', 18],
+      ['(14)', 'dược sĩ đại học', 8],
+      ['(14)', 'điều dưỡng', 27],
     ]);
-    expect(targets.filter((node) => populationRates(node) !== null)).toHaveLength(1);
+  });
+
+  it('gathers rates per population across the targets of a group of another plan', () => {
+    const { document: plan } = loadDocumentFile('tests/fixtures/analysis/ke-hoach-tinh-mau.txt');
+    const social = targetGroups(withIndicators(plan))[1]?.targets ?? [];
+    const rates = populationRates(social);
+    expect(rates.map((rate) => rate.base)).toEqual(['10.000 dân']);
+    expect(rates[0]?.items.map((item) => [item.label, item.noun, item.value])).toEqual([
+      ['(7)', 'bác sĩ', 13],
+      ['(8)', 'giường', 32],
+    ]);
+    const [changes] = percentCharts(social).filter((chart) => chart.kind === 'change');
+    expect(changes?.bars.map((bar) => bar.label)).toEqual(['(9)']);
   });
 });
 

@@ -1,16 +1,19 @@
 /**
  * What the targets overview shows, computed from the tree: each target's card (short label and
- * figures written the Vietnamese way), the percentages to draw as bars against 100%, a total split
- * into its parts ("74.000 = 56.500 + 17.500 tỷ đồng"), rates per population ("62 giường bệnh/1 vạn
- * dân"), and the commitments made outside the numbered targets. Pure, so the pages only lay out.
+ * figures written the Vietnamese way), the percentages to draw as bars (shares of a whole against
+ * 100%, changes such as growth rates on a scale that fits them), a total split into its parts
+ * ("74.000 = 56.500 + 17.500 tỷ đồng"), rates per population ("62 giường bệnh/1 vạn dân"), and
+ * the commitments made outside the numbered targets. Pure, so the pages only lay out.
  *
  * Every number shown comes from an indicator, that is from the source text; the pictures only
- * turn those numbers into lengths and never print a computed figure.
+ * turn those numbers into lengths. The one number they add is the end of a scale (100%, or a
+ * round value just above the largest change), written as a scale mark, never as a figure.
  */
 import type { DocNode, Document, Indicator } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { formatVietnameseNumber } from '../text/numbers.ts';
 import { nodeIndicators, RANK_UNIT, withIndicators } from './indicators.ts';
+import { alternation, LEXICON } from './lexicon.ts';
 
 /** A figure as the page writes it: short for the eye, in words for screen readers. */
 export interface Figure {
@@ -32,7 +35,11 @@ export function formatFigure(indicator: Indicator): Figure {
     value === null ? '' : formatVietnameseNumber(value);
   const { comparator, unit } = indicator;
   if (unit === RANK_UNIT) {
-    const words = `nhóm ${number(indicator.value)} đứng đầu`;
+    // A rank is a position: "at most 5" is the group of the five leaders.
+    const words =
+      comparator === 'lte'
+        ? `nhóm ${number(indicator.value)} đứng đầu`
+        : `hạng ${number(indicator.value)}`;
     return { visual: words, spoken: words };
   }
   if (comparator === 'range') {
@@ -106,41 +113,108 @@ export function targetCard(target: DocNode): TargetCard {
   };
 }
 
-/** One percentage drawn as a bar against 100%. */
+/** How a percentage reads: a share of a whole (0–100%) or a change (growth, decrease). */
+export type PercentKind = 'share' | 'change';
+
+/** A change named at the start of the subject ("Tốc độ tăng …") or at its end ("… giảm"). */
+const CHANGE_AT_START = new RegExp(
+  `^(?:${alternation(LEXICON.percentKinds.change)})(?![\\p{L}\\p{M}])`,
+  'iu',
+);
+const CHANGE_AT_END = new RegExp(
+  `(?<![\\p{L}\\p{M}])(?:${alternation(LEXICON.percentKinds.change)})$`,
+  'iu',
+);
+/** A share named at the start of the subject ("Tỷ lệ …", "Tỷ trọng …", "Đóng góp …"). */
+const SHARE_AT_START = new RegExp(
+  `^(?:${alternation(LEXICON.percentKinds.share)})(?![\\p{L}\\p{M}])`,
+  'iu',
+);
+
+/**
+ * Whether a percentage is a share or a change, from its subject: "Tốc độ tăng trưởng …" and
+ * "Tỷ lệ hộ nghèo giảm" are changes; a share word ("Tỷ lệ", "Tỷ trọng", "Đóng góp") or no word
+ * at all reads as a share, unless the figure passes 100%, which no share can.
+ */
+export function percentKind(indicator: Indicator): PercentKind {
+  const subject = (indicator.subject ?? '').trim();
+  if (SHARE_AT_START.test(subject) && !CHANGE_AT_END.test(subject)) {
+    return (indicator.max ?? indicator.value ?? 0) > 100 ? 'change' : 'share';
+  }
+  if (CHANGE_AT_START.test(subject) || CHANGE_AT_END.test(subject)) return 'change';
+  return (indicator.max ?? indicator.value ?? 0) > 100 ? 'change' : 'share';
+}
+
+/** One percentage drawn as a bar on its chart's scale. */
 export interface PercentBar extends Figure {
   targetId: string;
   label: string | null;
+  /** What the bar measures, shown beside it, so that two bars of one target differ. */
   title: string;
-  /** Where the bar starts being uncertain (range) and where it ends, both within 0–100. */
+  /** Where the bar starts being uncertain (range) and where it ends, within the scale. */
   from: number;
   to: number;
   comparator: Indicator['comparator'];
 }
 
-/** Every percentage figure of the given targets, in order, as bars. */
-export function percentBars(targets: DocNode[]): PercentBar[] {
-  const bars: PercentBar[] = [];
+/** Percentages of one kind on one scale, from 0 to `max`. */
+export interface PercentChart {
+  kind: PercentKind;
+  /** The end of the scale: 100 for shares, a round value above the largest change. */
+  max: number;
+  bars: PercentBar[];
+}
+
+/** The round value at or above `value` on the 1, 2, 2.5, 5, 10 ladder: 13 → 15, 51 → 100. */
+export function niceCeiling(value: number): number {
+  if (value <= 0) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 1.5, 2, 2.5, 5, 10].find((factor) => factor * power >= value) ?? 10;
+  return step * power;
+}
+
+/** Every percentage figure of the given targets, in order, as bars, with its kind. */
+function percentFigures(targets: DocNode[]): Array<{ kind: PercentKind; bar: PercentBar }> {
+  const found: Array<{ kind: PercentKind; bar: PercentBar }> = [];
   for (const target of targets) {
     const indicators = target.indicators ?? nodeIndicators(target);
-    indicators.forEach((indicator) => {
-      if (indicator.unit !== '%') return;
-      const clamp = (value: number | null): number => Math.min(100, Math.max(0, value ?? 0));
-      const to = clamp(indicator.comparator === 'range' ? indicator.max : indicator.value);
-      const from = indicator.comparator === 'range' ? clamp(indicator.min) : to;
-      bars.push({
-        targetId: target.id,
-        label: target.label,
-        title: indicator.subject
-          ? capitalise(clipWords(indicator.subject, TITLE_LIMIT))
-          : shortTitle(target, indicators),
-        from,
-        to,
-        comparator: indicator.comparator,
-        ...formatFigure(indicator),
+    for (const indicator of indicators) {
+      if (indicator.unit !== '%') continue;
+      const to = Math.max(
+        0,
+        (indicator.comparator === 'range' ? indicator.max : indicator.value) ?? 0,
+      );
+      const from = indicator.comparator === 'range' ? Math.max(0, indicator.min ?? 0) : to;
+      found.push({
+        kind: percentKind(indicator),
+        bar: {
+          targetId: target.id,
+          label: target.label,
+          title: indicator.subject
+            ? capitalise(clipWords(indicator.subject, TITLE_LIMIT))
+            : shortTitle(target, indicators),
+          from,
+          to,
+          comparator: indicator.comparator,
+          ...formatFigure(indicator),
+        },
       });
-    });
+    }
   }
-  return bars;
+  return found;
+}
+
+/** The percentages of some targets as charts: shares against 100%, then changes on their scale. */
+export function percentCharts(targets: DocNode[]): PercentChart[] {
+  const figures = percentFigures(targets);
+  const charts: PercentChart[] = [];
+  for (const kind of ['share', 'change'] as const) {
+    const bars = figures.filter((figure) => figure.kind === kind).map((figure) => figure.bar);
+    if (bars.length === 0) continue;
+    const largest = Math.max(...bars.map((bar) => bar.to));
+    charts.push({ kind, max: kind === 'share' ? 100 : niceCeiling(largest), bars });
+  }
+  return charts;
 }
 
 /** A total and the parts it is split into, all in one unit, read from one target. */
@@ -175,34 +249,54 @@ export function partsOfWhole(target: DocNode): PartsOfWhole | null {
   };
 }
 
-/** Figures of one target given per the same population ("/1 vạn dân"). */
+/** Figures given per the same population ("/1 vạn dân", "/10.000 dân"), from one or more targets. */
 export interface PopulationRates {
-  targetId: string;
-  label: string | null;
-  /** "1 vạn dân". */
+  /** "1 vạn dân", "10.000 dân". */
   base: string;
-  items: Array<{ noun: string; value: number; indicator: Indicator } & Figure>;
+  items: Array<
+    {
+      targetId: string;
+      label: string | null;
+      noun: string;
+      value: number;
+      indicator: Indicator;
+    } & Figure
+  >;
 }
 
-/** The rates of a target that share a population base, when it has two or more. */
-export function populationRates(target: DocNode): PopulationRates | null {
+/** A unit per a population: "bác sĩ/10.000 dân" → noun "bác sĩ", base "10.000 dân". */
+const PER_POPULATION = new RegExp(
+  `^(.*?)\\s*\\/\\s*(\\d{1,3}(?:\\.\\d{3})*\\s+(?:${alternation(LEXICON.populations)}))$`,
+  'iu',
+);
+
+/**
+ * The figures of the given targets that share a population base, one entry per base with two
+ * figures or more (a single rate is clearer as a card than as a chart), largest first.
+ */
+export function populationRates(targets: DocNode[]): PopulationRates[] {
   const byBase = new Map<string, PopulationRates['items']>();
-  for (const indicator of target.indicators ?? nodeIndicators(target)) {
-    const match = /^(.+?)\s*\/\s*(\d+\s+(?:vạn|nghìn|ngàn)?\s*dân)$/u.exec(indicator.unit ?? '');
-    if (!match || indicator.value === null) continue;
-    const base = (match[2] ?? '').replace(/\s+/g, ' ');
-    const list = byBase.get(base) ?? [];
-    list.push({
-      noun: match[1] ?? '',
-      value: indicator.value,
-      indicator,
-      ...formatFigure(indicator),
-    });
-    byBase.set(base, list);
+  for (const target of targets) {
+    for (const indicator of target.indicators ?? nodeIndicators(target)) {
+      const match = PER_POPULATION.exec(indicator.unit ?? '');
+      if (!match || indicator.value === null) continue;
+      const base = (match[2] ?? '').replace(/\s+/g, ' ');
+      const list = byBase.get(base) ?? [];
+      list.push({
+        targetId: target.id,
+        label: target.label,
+        noun: match[1] || (indicator.subject ?? ''),
+        value: indicator.value,
+        indicator,
+        ...formatFigure(indicator),
+      });
+      byBase.set(base, list);
+    }
   }
-  const [best] = [...byBase].sort((a, b) => b[1].length - a[1].length);
-  if (!best || best[1].length < 2) return null;
-  return { targetId: target.id, label: target.label, base: best[0], items: best[1] };
+  return [...byBase]
+    .filter(([, items]) => items.length >= 2)
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([base, items]) => ({ base, items }));
 }
 
 /** A node outside the targets with the commitments read from it. */

@@ -9,13 +9,10 @@ export const dataUi = {
   readClause: 'Đọc nguyên văn',
   relatedTasks: 'Nhiệm vụ liên quan',
   noFigure: 'Chỉ tiêu không nêu bằng số',
-  percentChart: 'Các chỉ tiêu tính theo phần trăm, so với 100%',
-  percentChartAlt: (items: string) => `Biểu đồ thanh, thang 0–100%: ${items}.`,
+  shareChart: 'Các chỉ tiêu tỷ lệ, trên thang 0–100%',
+  changeChart: (end: string) => `Các chỉ tiêu tốc độ tăng, giảm, trên thang 0–${end}`,
   splitChart: (label: string) => `Cơ cấu ${label}`,
-  splitChartAlt: (total: string, parts: string) =>
-    `Biểu đồ thanh chia phần: tổng ${total}, gồm ${parts}.`,
-  rateChart: (base: string) => `Chỉ tiêu y tế tính trên ${base}`,
-  rateChartAlt: (base: string, items: string) => `Biểu đồ thanh, số trên ${base}: ${items}.`,
+  rateChart: (base: string) => `Các chỉ tiêu tính trên ${base}`,
   dataTable: 'Bảng số liệu',
   columnTarget: 'Chỉ tiêu',
   columnWhat: 'Nội dung',
@@ -26,15 +23,38 @@ export const dataUi = {
     'Những con số mà nghị quyết đặt ra trong phần nhiệm vụ và giải pháp, ngoài các chỉ tiêu đánh số.',
   openData: 'Dữ liệu mở',
   openDataLead:
-    'Nghị quyết dưới dạng dữ liệu để tải về và dùng lại: toàn văn có cấu trúc, bảng các chỉ tiêu và bản Akoma Ntoso.',
+    'Nghị quyết dưới dạng dữ liệu để tải về và dùng lại: toàn văn có cấu trúc, thông tin văn bản, bảng các chỉ tiêu, bảng các cam kết định lượng và bản Akoma Ntoso.',
   download: 'Tải về',
   fileJson: 'Toàn văn có cấu trúc (JSON)',
-  fileCsv: 'Các chỉ tiêu và cam kết định lượng (CSV)',
+  fileFacts: 'Thông tin văn bản: số hiệu, ngày thông qua, ngày có hiệu lực, người ký (JSON)',
+  fileTargets: 'Các chỉ tiêu, mỗi chỉ tiêu một dòng (CSV)',
+  fileCommitments: 'Các cam kết định lượng, mỗi con số một dòng (CSV)',
   fileAkn: 'Toàn văn theo chuẩn Akoma Ntoso 3.0 (XML)',
+  noExample: 'không có trong văn bản này',
   fields: 'Các trường dữ liệu',
   field: 'Trường',
   meaning: 'Ý nghĩa',
   example: 'Ví dụ',
   toOverview: 'Xem tổng quan các chỉ tiêu',
   toOpenData: 'Tải dữ liệu các chỉ tiêu',
+} as const;
+
+/** The labels of a document's facts block (`src/components/DocumentFacts.astro`). */
+export const factsUi = {
+  heading: 'Thông tin văn bản',
+  number: 'Số hiệu',
+  kind: 'Loại văn bản',
+  issuer: 'Cơ quan ban hành',
+  session: 'Kỳ họp',
+  place: 'Nơi ban hành',
+  dated: 'Ngày ban hành',
+  adopted: 'Ngày thông qua',
+  inForce: 'Ngày có hiệu lực',
+  signer: 'Người ký',
+  source: 'Nguồn',
+  /** What a fact the text does not give reads as: never a guess. */
+  none: 'không ghi',
+  /** The link from a date to the sentence it was read from. */
+  wording: 'nguyên văn',
+  wordingLabel: (term: string) => `${term}: nguyên văn`,
 } as const;
