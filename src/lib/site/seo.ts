@@ -1,4 +1,5 @@
 /** Structured data for search engines and link previews (schema.org `Legislation`). */
+import { documentFacts } from '../analysis/facts.ts';
 import type { Document } from '../document/schema.ts';
 import { clip } from '../mdx/titles.ts';
 
@@ -37,7 +38,11 @@ export function legislationJsonLd(
   };
   if (meta.docType) data['legislationType'] = meta.docType;
   if (meta.number) data['legislationIdentifier'] = meta.number;
-  if (meta.date) data['legislationDate'] = meta.date;
+  // Adoption and entry into force as the text states them (`documentFacts`), never guessed.
+  const facts = documentFacts(document);
+  const adopted = facts.adopted?.date ?? meta.date;
+  if (adopted) data['legislationDate'] = adopted;
+  if (facts.inForce?.date) data['legislationDateOfApplicability'] = facts.inForce.date;
   if (meta.issuer) {
     data['legislationPassedBy'] = { '@type': 'GovernmentOrganization', name: meta.issuer };
   }
