@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
 /**
@@ -23,6 +24,7 @@ export default defineConfig({
   integrations: [
     mdx({ gfm: false, smartypants: false, syntaxHighlight: false }),
     sitemap(),
+    openData(),
     // Last, so it indexes the finished dist/ at astro:build:done.
     pagefind(),
   ],

@@ -186,8 +186,11 @@ export interface AknOptions {
   doc: string;
 }
 
-/** FRBR URIs of the work, expression and manifestation. */
-function frbr(document: Document, doc: string): { work: string; expression: string; date: string } {
+/** FRBR URIs of the work, expression and manifestation; throws one line when the text has no date. */
+export function frbr(
+  document: Document,
+  doc: string,
+): { work: string; expression: string; date: string } {
   const date = document.meta.date;
   if (date === null) throw new Error(`${doc}: no date in the document, cannot name the AKN work`);
   const type = slugify(document.meta.docType ?? '') || 'van-ban';

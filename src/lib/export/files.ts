@@ -5,13 +5,13 @@
  */
 import type { Document } from '../document/schema.ts';
 import { toAkomaNtoso } from './akn.ts';
-import { toIndicatorsCsv } from './csv.ts';
-import { toDocumentJson } from './json.ts';
+import { toCommitmentsCsv, toTargetsCsv, type UrlOf } from './csv.ts';
+import { toDocumentJson, toFactsJson } from './json.ts';
 
 /** The folder of the downloads under a document: `/<doc>/du-lieu/<file>`. */
 export const DOWNLOAD_FOLDER = 'du-lieu';
 
-export type DownloadKind = 'json' | 'csv' | 'akn';
+export type DownloadKind = 'json' | 'facts' | 'targets' | 'commitments' | 'akn';
 
 /** One download. */
 export interface Download {
@@ -26,7 +26,9 @@ export interface Download {
 export function downloads(doc: string): Download[] {
   return [
     { kind: 'json', file: `${doc}.json`, type: 'application/json; charset=utf-8' },
-    { kind: 'csv', file: `${doc}-chi-tieu.csv`, type: 'text/csv; charset=utf-8' },
+    { kind: 'facts', file: `${doc}-thong-tin.json`, type: 'application/json; charset=utf-8' },
+    { kind: 'targets', file: `${doc}-chi-tieu.csv`, type: 'text/csv; charset=utf-8' },
+    { kind: 'commitments', file: `${doc}-cam-ket.csv`, type: 'text/csv; charset=utf-8' },
     { kind: 'akn', file: `${doc}.akn.xml`, type: 'application/akn+xml; charset=utf-8' },
   ];
 }
@@ -34,8 +36,8 @@ export function downloads(doc: string): Download[] {
 /** What a download needs besides the tree: the slug and where each node is on the site. */
 export interface DownloadContext {
   doc: string;
-  /** Absolute URL of a node on the site, for the CSV. */
-  urlOf: (id: string) => string;
+  /** Where a node is on the site, for the CSV tables (see `links.ts`). */
+  urlOf: UrlOf;
 }
 
 /** The bytes of one download, as text. */
@@ -47,8 +49,12 @@ export function downloadBody(
   switch (kind) {
     case 'json':
       return toDocumentJson(document);
-    case 'csv':
-      return toIndicatorsCsv(document, context.urlOf);
+    case 'facts':
+      return toFactsJson(document);
+    case 'targets':
+      return toTargetsCsv(document, context.urlOf);
+    case 'commitments':
+      return toCommitmentsCsv(document, context.urlOf);
     case 'akn':
       return toAkomaNtoso(document, { doc: context.doc });
   }

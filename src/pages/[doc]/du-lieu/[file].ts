@@ -1,11 +1,12 @@
 /**
- * The open-data downloads, written into `dist/<doc>/du-lieu/` at build time: the document as
- * JSON, its indicators as CSV, and the document as Akoma Ntoso XML (`src/lib/export/`).
+ * The open-data downloads, written into `dist/<doc>/du-lieu/` at build time: the document and
+ * its facts as JSON, its targets and its quantified commitments as CSV, and the document as
+ * Akoma Ntoso XML (`src/lib/export/`).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { downloadBody, downloads, type Download } from '../../../lib/export/files';
 import { library, type DocData } from '../../../lib/site/library';
-import { absoluteUrl, nodeUrl } from '../../../lib/site/urls';
+import { openDataUrls } from './_links';
 
 export const getStaticPaths = (async () => {
   const docs = await library();
@@ -22,10 +23,11 @@ interface Props {
   download: Download;
 }
 
-export const GET: APIRoute<Props> = ({ props, site }) => {
+export const GET: APIRoute<Props> = ({ props }) => {
   const { doc, download } = props;
-  const urlOf = (id: string): string =>
-    absoluteUrl(nodeUrl(doc.slug, doc.pageOf.get(id) ?? '', id), site);
-  const body = downloadBody(download.kind, doc.document, { doc: doc.slug, urlOf });
+  const body = downloadBody(download.kind, doc.document, {
+    doc: doc.slug,
+    urlOf: openDataUrls(doc),
+  });
   return new Response(body, { headers: { 'Content-Type': download.type } });
 };
