@@ -146,6 +146,39 @@ describe('targets CSV', () => {
   });
 });
 
+describe('targets and commitments of other resolutions', () => {
+  it('lists every target of a plan of another province, the one without a figure too', () => {
+    const { document: plan } = loadDocumentFile('tests/fixtures/analysis/ke-hoach-tinh-mau.txt');
+    const rows = parse(toTargetsCsv(plan, urlOf), { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(rows.map((row) => row['target'])).toEqual(
+      Array.from({ length: 14 }, (_, i) => String(i + 1)),
+    );
+    expect(rows[6]).toMatchObject({ group: 'Về xã hội', figures: '13 bác sĩ' });
+    expect(rows[11]?.['figures']).toBe('');
+  });
+
+  it('writes a header alone for a resolution without targets, and its figures apart', () => {
+    for (const [name, document] of corpus()) {
+      const targets = parse(toTargetsCsv(document, urlOf), { bom: true, columns: true });
+      expect(targets, name).toEqual([]);
+    }
+    const [, budget] = corpus().find(([name]) => name.startsWith('phuyen')) ?? [];
+    const rows = parse(toCommitmentsCsv(budget as Document, urlOf), {
+      bom: true,
+      columns: true,
+    }) as Array<Record<string, string>>;
+    expect(rows[0]).toMatchObject({
+      target: '',
+      id: 'dieu-1.khoan-1',
+      text: '3.790.000 triệu đồng',
+      value: '3790000',
+      unit: 'triệu đồng',
+    });
+  });
+});
+
 describe('commitments CSV', () => {
   const csv = toCommitmentsCsv(seed, urlOf);
   const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
