@@ -238,6 +238,10 @@ describe('population bases are units, not figures', () => {
       { comparator: 'eq', value: 13, unit: 'bác sĩ/10.000 dân', text: '13 bác sĩ trên 10.000 dân' },
     ],
     [
+      'Đạt 13 bác sĩ/10.000 dân.',
+      { comparator: 'eq', value: 13, unit: 'bác sĩ/10.000 dân', text: '13 bác sĩ/10.000 dân' },
+    ],
+    [
       'Có 9 nhân viên y tế mỗi 1.000 dân.',
       { comparator: 'eq', value: 9, unit: 'nhân viên y tế/1.000 dân' },
     ],
