@@ -86,7 +86,7 @@ export async function indexSite(siteDir: string, outputPath: string): Promise<In
   }
 }
 
-/** The page every document has and nothing else has: `/<doc>/toan-van/` (`SPECIAL_PAGES`). */
+/** The page every document has and nothing else has: `/<doc>/toan-van/` (`DOCUMENT_PAGES`). */
 export const DOCUMENT_MARKER = 'toan-van/index.html';
 
 /**

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
 import type { Document } from '../../src/lib/document/schema.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
-import { aknEids } from '../../src/lib/export/akn.ts';
+import { aknEids } from '../../src/lib/vocabulary/eids.ts';
 import { place } from '../../src/lib/mdx/emit.ts';
 import { normalizeText } from '../../src/lib/text/normalize.ts';
 import { attr, decodeEntities, parseHtml } from '../support/html.ts';

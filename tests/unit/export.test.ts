@@ -10,7 +10,8 @@ import { DocumentSchema, type Document } from '../../src/lib/document/schema';
 import { flatten, walk } from '../../src/lib/document/tree';
 import { withIndicators } from '../../src/lib/analysis/indicators';
 import { documentFacts } from '../../src/lib/analysis/facts';
-import { aknEids, toAkomaNtoso } from '../../src/lib/export/akn';
+import { toAkomaNtoso } from '../../src/lib/export/akn';
+import { aknEids } from '../../src/lib/vocabulary/eids';
 import {
   COMMITMENT_COLUMNS,
   commitmentRows,

@@ -1,9 +1,9 @@
 import type { PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { nestable, phrasing, type Mark } from '../../src/lib/mdx/inline.ts';
-import { clip, firstWords, gist, nodeTitle } from '../../src/lib/mdx/titles.ts';
+import { clip, firstWords, gist, nodeTitle } from '../../src/lib/vocabulary/titles.ts';
 import { relativeCitation } from '../../src/lib/mdx/enrich.ts';
-import { displayCitation } from '../../src/lib/mdx/build.ts';
+import { displayCitation } from '../../src/lib/vocabulary/citation.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
 
 /** Text with element names in brackets, to read a phrasing tree at a glance. */

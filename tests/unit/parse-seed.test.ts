@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { DocumentSchema, type DocNode } from '../../src/lib/document/schema.ts';
-import { citation, flatten, walk } from '../../src/lib/document/tree.ts';
+import { flatten, walk } from '../../src/lib/document/tree.ts';
+import { citation } from '../../src/lib/vocabulary/citation.ts';
 
 const SEED = 'seeds/quang-ninh-ktxh-2026.txt';
 const { document, warnings } = parseDocument(readFileSync(SEED, 'utf8'));

@@ -11,7 +11,7 @@ import pagefindIntegration, {
   indexLibrary,
   type LibraryReport,
 } from '../../src/integrations/pagefind';
-import { SPECIAL_PAGES } from '../../src/lib/site/urls';
+import { DOCUMENT_PAGES } from '../../src/lib/vocabulary/pages';
 import { searchClauses, type ClauseResult, type PagefindApi } from '../../src/search/engine';
 import { bundleUrl, scopeFromParam, scopeInfoUrl, searchPageUrl } from '../../src/search/paths';
 import { resultPlace } from '../../src/search/render';
@@ -82,7 +82,7 @@ afterAll(async () => {
 describe('documents of a built site', () => {
   it('are the top-level folders that hold a full-text page', () => {
     expect(documentSlugs(root)).toEqual(['hn', 'qn']);
-    expect(DOCUMENT_MARKER).toBe(`${SPECIAL_PAGES.fullText}/index.html`);
+    expect(DOCUMENT_MARKER).toBe(`${DOCUMENT_PAGES.fullText.slug}/index.html`);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 import { groupName, pageFilters } from '../../src/lib/site/filters.ts';
 import { place } from '../../src/lib/mdx/emit.ts';
 import { legislationJsonLd, jsonForScript, titleTag } from '../../src/lib/site/seo.ts';
-import { vietnameseDate } from '../../src/lib/site/strings.ts';
+import { vietnameseDate } from '../../src/lib/vocabulary/strings.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
 

@@ -15,7 +15,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { DocNode, Document, Indicator } from '../document/schema.ts';
-import { citation, walk } from '../document/tree.ts';
+import { walk } from '../document/tree.ts';
+import { citation } from '../vocabulary/citation.ts';
 import { withIndicators } from '../analysis/indicators.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 

@@ -14,13 +14,12 @@
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { citation as citeNode } from '../document/tree.ts';
 import { BODY_KINDS, type DocNode, type NodeKind } from '../document/schema.ts';
 import { blockOf, flowElement, textElement } from './attributes.ts';
 import { phrasing, type Mark } from './inline.ts';
 import type { Section } from './sections.ts';
-import { gist } from './titles.ts';
-import { ui } from '../site/strings.ts';
+import { gist } from '../vocabulary/titles.ts';
+import { displayCitation } from '../vocabulary/citation.ts';
 
 /** Units that always show a heading line, even when it holds only their label ("Điều 2."). */
 const ALWAYS_HEADED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
@@ -65,31 +64,6 @@ export interface BuildContext {
 export function hasHead(node: DocNode): boolean {
   if (node.kind === 'title' || ALWAYS_HEADED.has(node.kind)) return true;
   return node.heading !== null && BODY.has(node.kind);
-}
-
-/**
- * A node's citation as the page shows it: "Điều 1 › khoản 3 › 3.2 › điểm b". Units that a
- * citation does not name say where they sit: a paragraph adds "đoạn N", a list item takes the
- * heading of the part that holds it ("Nơi nhận").
- */
-export function displayCitation(node: DocNode, ancestors: DocNode[]): string {
-  const base = citeNode(node, ancestors);
-  if (node.kind === 'paragraph') {
-    const n = /\.doan-(\d+)$/.exec(node.id)?.[1];
-    return [base || frameName(ancestors.at(-1)), n ? `đoạn ${n}` : ''].filter((s) => s).join(' › ');
-  }
-  if (base !== '') return base;
-  if (!BODY.has(node.kind)) return frameName(node);
-  const holder = [...ancestors].reverse().find((a) => a.heading ?? a.text);
-  return (holder?.heading ?? holder?.text ?? '').replace(/[\s:]+$/u, '');
-}
-
-/** The name of a part around the body, numbered when there are several ("Căn cứ (2)"). */
-function frameName(node: DocNode | undefined): string {
-  if (!node) return '';
-  const name = ui.frameNames[node.kind] ?? '';
-  const n = /-(\d+)$/.exec(node.id)?.[1];
-  return n && name ? `${name} (${n})` : name;
 }
 
 /** Heading level on the full-text page: the title is h1, units nest below it. */

@@ -3,15 +3,16 @@
  * Pure, so `scripts/content.ts` writes exactly what the staleness test recomputes.
  */
 import type { DocNode, Document } from '../document/schema.ts';
-import { citation, citationPart, walk } from '../document/tree.ts';
-import { ui } from '../site/strings.ts';
+import { walk } from '../document/tree.ts';
+import { citation, citationPart } from '../vocabulary/citation.ts';
+import { ui } from '../vocabulary/strings.ts';
 import { sectionBody, sectionTree, rootLevels, type BuildContext, type Related } from './build.ts';
 import { frontmatterText, type PageFrontmatter, type TrailStep } from './frontmatter.ts';
 import type { Mark } from './inline.ts';
 import { toMdx } from './processor.ts';
 import { splitSections, type Section } from './sections.ts';
-import { clip, nodeTitle, squash } from './titles.ts';
-import { aknEids } from '../export/akn.ts';
+import { clip, nodeTitle, squash } from '../vocabulary/titles.ts';
+import { aknEids } from '../vocabulary/eids.ts';
 
 /** Cross-references found by the analysis step, as the builder consumes them. */
 export interface Enrichment {

@@ -7,8 +7,8 @@ import { findAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
 import { findCitedDocuments } from '../analysis/cited.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
-import { citationPart } from '../document/tree.ts';
-import { displayCitation, type Related, type RelatedLink } from './build.ts';
+import { citationPart, displayCitation } from '../vocabulary/citation.ts';
+import type { Related, RelatedLink } from './build.ts';
 import type { Enrichment, Placement } from './emit.ts';
 import type { Mark } from './inline.ts';
 

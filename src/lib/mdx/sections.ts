@@ -5,6 +5,7 @@
  * once, in order, when the pages are read one after another.
  */
 import { BODY_KINDS, type DocNode, type Document, type NodeKind } from '../document/schema.ts';
+import { RESERVED_SLUGS } from '../vocabulary/pages.ts';
 
 /** Units that may become pages of their own. */
 const STRUCTURAL = new Set<NodeKind>([
@@ -39,17 +40,6 @@ export const PAGE_LIMIT = 6000;
 
 /** The slug of the page that holds the document's opening (title, recitals, …). */
 export const OPENING_SLUG = 'mo-dau';
-
-/** Slugs that the site uses for its own pages under a document. */
-export const RESERVED_SLUGS = new Set([
-  'toan-van',
-  'van-ban-dan-chieu',
-  'thuat-ngu',
-  'chi-tieu',
-  'du-lieu',
-  'du-lieu-mo',
-  'tim-kiem',
-]);
 
 export interface Section {
   slug: string;

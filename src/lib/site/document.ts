@@ -1,7 +1,7 @@
 /** What the front page and page titles say about a document, derived from its tree. */
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { squash } from '../mdx/titles.ts';
+import { squash } from '../vocabulary/titles.ts';
 
 /** Words of a text with their letters only, for casing statistics. */
 function words(text: string): string[] {

@@ -4,7 +4,7 @@
  * trường for targets; the task group for tasks).
  */
 import type { DocNode } from '../document/schema.ts';
-import { clip } from '../mdx/titles.ts';
+import { clip } from '../vocabulary/titles.ts';
 
 export const PART = {
   targets: 'Chỉ tiêu',

@@ -6,6 +6,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import type { PageRef } from './outline.ts';
+import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
 export type PageEntry = CollectionEntry<'pages'>;
 
@@ -78,4 +79,14 @@ export async function perDocumentPaths(): Promise<
 > {
   const docs = await library();
   return docs.map((doc) => ({ params: { doc: doc.slug }, props: { doc } }));
+}
+
+/** Static paths of one of a document's own pages (`DOCUMENT_PAGES`): the documents that have it. */
+export function documentPagePaths(
+  key: DocumentPageKey,
+): () => Promise<{ params: { doc: string }; props: { doc: DocData } }[]> {
+  return async () =>
+    (await perDocumentPaths()).filter((path) =>
+      DOCUMENT_PAGES[key].exists(path.props.doc.document),
+    );
 }

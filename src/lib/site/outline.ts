@@ -5,7 +5,7 @@
  */
 import type { DocNode, NodeKind } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { nodeTitle } from '../mdx/titles.ts';
+import { nodeTitle } from '../vocabulary/titles.ts';
 
 /** Units always listed in the table of contents. */
 const LISTED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);

@@ -1,7 +1,7 @@
 /** Structured data for search engines and link previews (schema.org `Legislation`). */
 import { documentFacts } from '../analysis/facts.ts';
 import type { Document } from '../document/schema.ts';
-import { clip } from '../mdx/titles.ts';
+import { clip } from '../vocabulary/titles.ts';
 
 /** Longest `<title>` worth writing: search results and tabs cut the rest. */
 export const TITLE_MAX = 70;

@@ -3,6 +3,7 @@
  * (deploying under a sub-path such as /nghi-quyet/ just works). Paths end in `/`, as the site is
  * built with `trailingSlash: 'always'`.
  */
+import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
 /** Astro's base, normalised to begin and end with one slash. */
 export function normaliseBase(base: string): string {
@@ -48,26 +49,29 @@ export function nodeUrl(doc: string, page: string, id: string, base: string = BA
   return pageUrl(doc, page, base) + fragment(id);
 }
 
-/** Slugs of a document's own pages besides its sections. */
-export const SPECIAL_PAGES = {
-  fullText: 'toan-van',
-  cited: 'van-ban-dan-chieu',
-  glossary: 'thuat-ngu',
-} as const;
+/** One of a document's own pages (`DOCUMENT_PAGES`), or an anchor on it. */
+export function documentPageUrl(
+  doc: string,
+  key: DocumentPageKey,
+  anchor?: string,
+  base: string = BASE,
+): string {
+  return pageUrl(doc, DOCUMENT_PAGES[key].slug, base) + (anchor ? fragment(anchor) : '');
+}
 
 /** The full-text page, or a node on it. */
 export function fullTextUrl(doc: string, id?: string, base: string = BASE): string {
-  return pageUrl(doc, SPECIAL_PAGES.fullText, base) + (id ? fragment(id) : '');
+  return documentPageUrl(doc, 'fullText', id, base);
 }
 
 /** The cited-documents page, or one document's entry on it. */
 export function citedUrl(doc: string, key?: string, base: string = BASE): string {
-  return pageUrl(doc, SPECIAL_PAGES.cited, base) + (key ? fragment(key) : '');
+  return documentPageUrl(doc, 'cited', key, base);
 }
 
 /** The glossary page, or one term on it. */
 export function glossaryUrl(doc: string, term?: string, base: string = BASE): string {
-  return pageUrl(doc, SPECIAL_PAGES.glossary, base) + (term ? fragment(term) : '');
+  return documentPageUrl(doc, 'glossary', term, base);
 }
 
 /** An absolute URL for canonical links and Open Graph, from the configured `site`. */

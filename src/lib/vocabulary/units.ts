@@ -1,0 +1,47 @@
+/**
+ * One declared table of the units a Vietnamese legal text is made of: how a citation names each
+ * one and which Akoma Ntoso element (and eId abbreviation) stands for it. Citations, pages and
+ * exports all read it, so a new kind of unit is one row here.
+ */
+import type { NodeKind } from '../document/schema.ts';
+
+/** How one kind of unit is named and exported. */
+export interface UnitVocabulary {
+  /**
+   * The word a citation uses before the unit's number ("Điều", "khoản", "điểm"); the empty
+   * string when the number stands alone ("3.2"); null when a citation skips the unit.
+   */
+  word: string | null;
+  /** The word used when the unit has no number ("Phụ lục"), else null. */
+  unnumbered: string | null;
+  /** The Akoma Ntoso element of a body unit, with its eId abbreviation and `name` attribute. */
+  akn: { element: string; abbr: string; name?: string } | null;
+}
+
+/** Units of the body and the appendix; frame parts (title, recitals, signature …) have none. */
+export const UNITS: Partial<Record<NodeKind, UnitVocabulary>> = {
+  part: { word: 'Phần', unnumbered: null, akn: { element: 'part', abbr: 'part' } },
+  chapter: { word: 'Chương', unnumbered: null, akn: { element: 'chapter', abbr: 'chp' } },
+  section: { word: 'Mục', unnumbered: null, akn: { element: 'section', abbr: 'sec' } },
+  article: { word: 'Điều', unnumbered: null, akn: { element: 'article', abbr: 'art' } },
+  clause: { word: 'khoản', unnumbered: null, akn: { element: 'paragraph', abbr: 'para' } },
+  subclause: { word: '', unnumbered: null, akn: { element: 'subparagraph', abbr: 'subpara' } },
+  point: { word: 'điểm', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
+  target: { word: 'chỉ tiêu', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
+  item: { word: null, unnumbered: null, akn: { element: 'indent', abbr: 'indent' } },
+  paragraph: {
+    word: null,
+    unnumbered: null,
+    akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'doan' },
+  },
+  appendix: {
+    word: 'Phụ lục',
+    unnumbered: 'Phụ lục',
+    akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'phu-luc' },
+  },
+};
+
+/** The Akoma Ntoso element of a unit; unknown kinds become a generic container. */
+export function aknElement(kind: NodeKind): { element: string; abbr: string; name?: string } {
+  return UNITS[kind]?.akn ?? { element: 'hcontainer', abbr: 'hcontainer' };
+}
