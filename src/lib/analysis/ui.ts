@@ -1,6 +1,6 @@
 /**
  * The interface strings of the targets overview and the open-data page, in one place beside
- * the analysis they present (the site's own strings are in `src/lib/site/strings.ts`).
+ * the analysis they present (the site's own strings are in `src/lib/vocabulary/strings.ts`).
  */
 export const dataUi = {
   overview: 'Tổng quan các chỉ tiêu',

@@ -11,7 +11,8 @@
 import type { DocNode, Document } from '../document/schema.ts';
 import { flatten } from '../document/tree.ts';
 import { documentFacts } from '../analysis/facts.ts';
-import { aknEids, frbr } from './akn.ts';
+import { frbr } from './akn.ts';
+import { aknEids } from '../vocabulary/eids.ts';
 import {
   COMMITMENT_COLUMNS,
   commitmentRows,
