@@ -1,7 +1,7 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { deployOf } from './src/lib/build/deploy.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
@@ -10,19 +10,16 @@ import pagefind from './src/integrations/pagefind.ts';
  * canonical URLs, Open Graph and the sitemap absolute; `BASE_PATH` (e.g. /doc-nghi-quyet/)
  * serves the whole site under a sub-path. See docs/deploy.md.
  */
-const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = process.env.BASE_PATH || '/';
+const { site, base } = deployOf(process.env);
 
 export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The source text is sacred: no typographic rewriting (smart quotes, dashes) and no GFM
-  // (strikethrough, autolinks, tables) may reinterpret the words of a resolution.
-  markdown: { gfm: false, smartypants: false, syntaxHighlight: false },
+  // The pages place HTML that the content step rendered from the MDX in `content/`
+  // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
   integrations: [
-    mdx({ gfm: false, smartypants: false, syntaxHighlight: false }),
     sitemap(),
     openData(),
     // Last, so it indexes the finished dist/ at astro:build:done.

@@ -8,13 +8,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { benchOptions, SEARCH_SIZES, UsageError, type BenchOptions } from './bench/args.ts';
-import { BuildFailure, runBuild } from './bench/build.ts';
+import { BuildFailure, runBuild, type BuildRun } from './bench/build.ts';
+import { editSeed } from './bench/edit.ts';
+import { measureFirstSearch, type FirstSearch } from './bench/first-search.ts';
 import { currentLoad, describeMachine } from './bench/machine.ts';
 import { benchParse } from './bench/parse.ts';
 import { createProject, makeCold, removeProject } from './bench/project.ts';
 import {
   buildRow,
   buildTable,
+  comparisonTable,
   kb,
   mergeResults,
   phaseTable,
@@ -22,11 +25,21 @@ import {
   type BuildRow,
   type FailedBuild,
   type Results,
+  starlightRow,
+  summaryTable,
   type SearchRow,
+  type StarlightRow,
+  type WarmRow,
 } from './bench/results.ts';
 import { benchSearch } from './bench/search.ts';
 import { distSize, weighPages } from './bench/site.ts';
-import { loadBases, makeVariants, QUERY_SEED } from './bench/variants.ts';
+import {
+  installedVersion,
+  installStarlight,
+  STARLIGHT_VERSION,
+  starlightProject,
+} from './bench/starlight.ts';
+import { loadBases, QUERY_SEED, variantsOf } from './bench/variants.ts';
 import { startPreview } from '../tests/support/server.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -53,51 +66,128 @@ async function searchRow(dir: string, documents: number): Promise<SearchRow> {
   }
 }
 
-/** Builds, measures and (for the search sizes) searches one site of `documents` resolutions. */
+/** What one size gives: its cold build, and the figures measured on that build. */
+interface SizeFigures {
+  build: BuildRow;
+  search: SearchRow | null;
+  warm: WarmRow | null;
+  starlight: StarlightRow | null;
+}
+
+/** The content step's summary line of a build's log. */
+function contentLine(run: BuildRun): string {
+  return run.lines.find((line) => /^content: /.test(line.text))?.text.trim() ?? '';
+}
+
+/** Runs one build in `dir`, printing its milestones, with the load before and after it. */
+async function timedBuild(
+  dir: string,
+  heapMb: number | null,
+): Promise<{ run: BuildRun; load: { before: number; after: number } }> {
+  const before = currentLoad();
+  const run = await runBuild(
+    dir,
+    (line) => {
+      if (/^content:|Complete!|indexed \d+|error|heap|failed/i.test(line.text)) {
+        progress(`  ${line.at.toFixed(1)} s  ${line.text.trim()}`);
+      }
+    },
+    heapMb,
+  );
+  return { run, load: { before, after: currentLoad() } };
+}
+
+/** Edits one seed of a built project and builds again: the warm rebuild. */
+async function warmRebuild(
+  dir: string,
+  documents: number,
+  options: BenchOptions,
+): Promise<WarmRow> {
+  const seeds = readdirSync(join(dir, 'seeds')).filter((file) => file !== `${QUERY_SEED}.txt`);
+  const edited = seeds[Math.floor(seeds.length / 2)] ?? `${QUERY_SEED}.txt`;
+  const file = join(dir, 'seeds', edited);
+  writeFileSync(file, editSeed(readFileSync(file, 'utf8')));
+  progress(`${documents} documents: rebuilding after editing seeds/${edited}`);
+  const { run, load } = await timedBuild(dir, options.heapMb);
+  return {
+    documents,
+    edited: edited.replace(/\.txt$/, ''),
+    seconds: run.seconds,
+    peakMb: run.peakMb,
+    phases: run.phases,
+    content: contentLine(run),
+    loadBefore: load.before,
+    loadAfter: load.after,
+    date: new Date().toISOString(),
+  };
+}
+
+/** Builds the project's generated MDX with Starlight and compares it with our cold build. */
+async function starlightBuild(
+  dir: string,
+  ours: BuildRow,
+  install: string,
+  options: BenchOptions,
+): Promise<StarlightRow> {
+  const project = starlightProject(install, join(dir, 'content'));
+  progress(`${ours.documents} documents: building the same MDX with Starlight in ${project}`);
+  try {
+    const { run, load } = await timedBuild(project, options.heapMb);
+    const pages = distSize(join(project, 'dist')).pages;
+    const version = installedVersion(install);
+    return starlightRow(ours, { ...run, pages, version }, load, new Date().toISOString());
+  } finally {
+    if (options.keep) progress(`  kept ${project}`);
+    else removeProject(project);
+  }
+}
+
+/** Builds, measures and compares one site of `documents` resolutions. */
 async function benchSize(
   documents: number,
   options: BenchOptions,
-): Promise<{ build: BuildRow; search: SearchRow | null }> {
-  const variants = makeVariants(loadBases(ROOT), documents);
-  const dir = createProject(ROOT, variants);
+  starlight: () => string,
+): Promise<SizeFigures> {
+  const dir = createProject(ROOT, variantsOf(loadBases(ROOT), documents), String(documents));
   progress(`${documents} documents: building in ${dir}`);
   try {
     makeCold(dir);
-    const loadBefore = currentLoad();
-    const run = await runBuild(
-      dir,
-      (line) => {
-        if (/^content:|Complete!|indexed \d+|error|heap/i.test(line.text)) {
-          progress(`  ${line.at.toFixed(1)} s  ${line.text.trim()}`);
-        }
-      },
-      options.heapMb,
-    );
+    const { run, load } = await timedBuild(dir, options.heapMb);
     const distDir = join(dir, 'dist');
     const size = distSize(distDir);
     progress(`  built ${size.pages} pages in ${run.seconds} s; weighing pages`);
     const weight = await weighPages(distDir, documents > WEIGH_ALL_UP_TO ? WEIGH_SAMPLE : Infinity);
-    const date = new Date().toISOString();
+    let firstSearch: FirstSearch | null = null;
+    let search: SearchRow | null = null;
+    if (!options.skipSearch) {
+      progress(`  first search`);
+      // A broken search must not cost the build figures: it is reported, and earlier search
+      // figures in the results stay as they were.
+      const failed = (error: unknown): null => {
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        progress(`  search failed, not recorded: ${message}`);
+        return null;
+      };
+      firstSearch = await measureFirstSearch(dir, QUERY_SEED).catch(failed);
+      if (SEARCH_SIZES.includes(documents)) {
+        progress(`  searching`);
+        search = await searchRow(dir, documents).catch(failed);
+      }
+    }
     const build = buildRow(
       documents,
       { ...run, heapMb: options.heapMb },
       size,
       weight,
-      loadBefore,
-      date,
+      load,
+      firstSearch,
+      new Date().toISOString(),
     );
-    let search: SearchRow | null = null;
-    if (!options.skipSearch && SEARCH_SIZES.includes(documents)) {
-      progress(`  searching`);
-      // A broken search must not cost the build figures: it is reported, and earlier search
-      // figures in the results stay as they were.
-      search = await searchRow(dir, documents).catch((error: unknown) => {
-        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-        progress(`  search failed, not recorded: ${message}`);
-        return null;
-      });
-    }
-    return { build, search };
+    const compared = options.starlight.includes(documents)
+      ? await starlightBuild(dir, build, starlight(), options)
+      : null;
+    const warm = options.warm === documents ? await warmRebuild(dir, documents, options) : null;
+    return { build, search, warm, starlight: compared };
   } finally {
     if (options.keep) progress(`  kept ${dir}`);
     else removeProject(dir);
@@ -127,6 +217,17 @@ async function main(): Promise<void> {
   const builds: BuildRow[] = [];
   const searches: SearchRow[] = [];
   const failures: FailedBuild[] = [];
+  const warm: WarmRow[] = [];
+  const starlight: StarlightRow[] = [];
+  let install: string | null = null;
+  // Starlight is installed from the npm registry once per run, when a size needs it.
+  const starlightInstall = (): string => {
+    if (install === null) {
+      progress(`installing Starlight ${STARLIGHT_VERSION} from the npm registry`);
+      install = installStarlight();
+    }
+    return install;
+  };
   if (options.searchOnly !== null) {
     const dir = resolve(options.searchOnly);
     const documents = readdirSync(join(dir, 'seeds')).filter((f) => f.endsWith('.txt')).length;
@@ -136,9 +237,11 @@ async function main(): Promise<void> {
     for (const documents of options.sizes) {
       const started = Date.now();
       try {
-        const { build, search } = await benchSize(documents, options);
-        builds.push(build);
-        if (search) searches.push(search);
+        const figures = await benchSize(documents, options, starlightInstall);
+        builds.push(figures.build);
+        if (figures.search) searches.push(figures.search);
+        if (figures.warm) warm.push(figures.warm);
+        if (figures.starlight) starlight.push(figures.starlight);
       } catch (error) {
         // A size that fails (out of memory at scale) is recorded; the other sizes still run.
         const message = error instanceof Error ? error.message : String(error);
@@ -162,7 +265,10 @@ async function main(): Promise<void> {
     builds,
     search: searches,
     failures,
+    warm,
+    starlight,
   });
+  if (install !== null && !options.keep) removeProject(install);
   mkdirSync(dirname(out), { recursive: true });
   // Formatted as the repository's formatter would, so the committed file passes its check.
   const config = (await prettier.resolveConfig(out)) ?? {};
@@ -172,6 +278,12 @@ async function main(): Promise<void> {
   );
 
   console.log('\nCold builds (this run)');
+  console.table(summaryTable(builds));
+  if (warm.length + starlight.length > 0) {
+    console.log('Warm rebuild and Starlight (this run)');
+    console.table(comparisonTable(warm, starlight));
+  }
+  console.log('Details');
   console.table(buildTable(builds));
   console.log('Seconds per phase');
   console.table(phaseTable(builds));

@@ -2,10 +2,16 @@
 import { parseArgs } from 'node:util';
 
 /** Document counts the full benchmark builds. */
-export const DEFAULT_SIZES: readonly number[] = [1, 10, 100, 1000];
+export const DEFAULT_SIZES: readonly number[] = [10, 100, 1000, 10000];
 
-/** Sites whose search is measured: the real document alone, and among 999 others. */
-export const SEARCH_SIZES: readonly number[] = [1, 1000];
+/** Sites whose search quality and speed are measured: the real document among 999 others. */
+export const SEARCH_SIZES: readonly number[] = [1000];
+
+/** Sizes also built with Starlight, for comparison. */
+export const DEFAULT_STARLIGHT_SIZES: readonly number[] = [100];
+
+/** The size at which one seed is edited and the site rebuilt. */
+export const DEFAULT_WARM_SIZE = 1000;
 
 export interface BenchOptions {
   sizes: number[];
@@ -21,6 +27,10 @@ export interface BenchOptions {
   searchOnly: string | null;
   /** V8 old-space limit for the build (`--max-old-space-size`), or null for Node's default. */
   heapMb: number | null;
+  /** Sizes also built with Starlight; empty to skip. */
+  starlight: number[];
+  /** The size at which a warm rebuild is measured, or null to skip. */
+  warm: number | null;
 }
 
 /** A bad option, reported as one line. */
@@ -60,6 +70,10 @@ export function benchOptions(argv: string[]): BenchOptions {
         out: { type: 'string', default: 'bench/results.json' },
         'search-only': { type: 'string' },
         'heap-mb': { type: 'string' },
+        starlight: { type: 'string' },
+        'skip-starlight': { type: 'boolean', default: false },
+        warm: { type: 'string' },
+        'skip-warm': { type: 'boolean', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -75,5 +89,15 @@ export function benchOptions(argv: string[]): BenchOptions {
     out: values.out,
     searchOnly: values['search-only'] ?? null,
     heapMb: values['heap-mb'] === undefined ? null : positive('--heap-mb', values['heap-mb']),
+    starlight: values['skip-starlight']
+      ? []
+      : values.starlight === undefined
+        ? [...DEFAULT_STARLIGHT_SIZES]
+        : parseSizes(values.starlight),
+    warm: values['skip-warm']
+      ? null
+      : values.warm === undefined
+        ? DEFAULT_WARM_SIZE
+        : positive('--warm', values.warm),
   };
 }

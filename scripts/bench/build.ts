@@ -34,7 +34,7 @@ export interface BuildRun {
  * marker merges its phase into the next one.
  */
 export const PHASE_MARKERS: readonly (readonly [phase: string, marker: RegExp])[] = [
-  ['content', /^content: \d+ pages written/],
+  ['content', /^content: \d+ pages/],
   ['astro start + sync', /Building static entrypoints/],
   ['server bundle', /building client \(vite\)/],
   ['client bundle', /generating static routes/],

@@ -60,9 +60,9 @@ function copyProject(root: string, dir: string): void {
   }
 }
 
-/** A fresh project folder whose `seeds/` holds exactly the given variants. */
-export function createProject(root: string, variants: readonly Variant[]): string {
-  const dir = mkdtempSync(join(tmpdir(), `nq-bench-${variants.length}-`));
+/** A fresh project folder whose `seeds/` holds exactly the given variants, written one by one. */
+export function createProject(root: string, variants: Iterable<Variant>, label = 'docs'): string {
+  const dir = mkdtempSync(join(tmpdir(), `nq-bench-${label}-`));
   copyProject(root, dir);
   mkdirSync(join(dir, 'seeds'));
   for (const variant of variants)
@@ -70,9 +70,17 @@ export function createProject(root: string, variants: readonly Variant[]): strin
   return dir;
 }
 
+/** Outputs and caches of a build, relative to the project: the content step's cache included. */
+const BUILD_OUTPUTS = [
+  'dist',
+  '.astro',
+  '.cache',
+  ...CACHE_DIRS.map((name) => join('node_modules', name)),
+];
+
 /** Removes every output and cache of earlier builds, so the next build starts cold. */
 export function makeCold(dir: string): void {
-  for (const path of ['dist', '.astro', ...CACHE_DIRS.map((name) => join('node_modules', name))]) {
+  for (const path of BUILD_OUTPUTS) {
     rmSync(join(dir, path), { recursive: true, force: true });
   }
   for (const entry of readdirSync(join(dir, 'content'), { withFileTypes: true })) {

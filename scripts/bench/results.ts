@@ -2,6 +2,7 @@
  * The shape of `bench/results.json`, how a partial run (`--sizes 1,10`) merges into the figures
  * already there, and the rows printed as tables. Pure: no file or clock access here.
  */
+import type { FirstSearch } from './first-search.ts';
 import type { Machine } from './machine.ts';
 import { sameMachine } from './machine.ts';
 import type { ParseFigure } from './parse.ts';
@@ -25,8 +26,44 @@ export interface BuildRow {
   heapMb: number | null;
   /** The one-minute load average before the build: other work slows it down. */
   loadBefore: number;
+  /** The one-minute load average when the build ended. */
+  loadAfter?: number;
   dist: DistSize;
   weight: WeightFigure;
+  /** Bytes of a first search on this site, or null when not measured. */
+  firstSearch?: FirstSearch | null;
+  date: string;
+}
+
+/** A build after one seed among the others was edited, everything else left from a cold build. */
+export interface WarmRow {
+  documents: number;
+  /** The seed that was edited. */
+  edited: string;
+  seconds: number;
+  peakMb: number | null;
+  phases: Record<string, number>;
+  /** The content step's own line: how many documents it made and kept. */
+  content: string;
+  loadBefore: number;
+  loadAfter: number;
+  date: string;
+}
+
+/** The same generated content built with Starlight, and how this project compares. */
+export interface StarlightRow {
+  documents: number;
+  /** The Starlight version npm installed. */
+  version: string;
+  pages: number;
+  seconds: number;
+  peakMb: number | null;
+  loadBefore: number;
+  loadAfter: number;
+  /** This project's cold build of the same documents, from the same run. */
+  ours: { seconds: number; peakMb: number | null; pages: number };
+  /** Ours divided by Starlight's: under 1 is faster or smaller. */
+  ratio: { time: number; memory: number | null };
   date: string;
 }
 
@@ -56,6 +93,10 @@ export interface Results {
   search: SearchRow[];
   /** Builds that failed; a later build of that size with the same heap limit removes it. */
   failures?: FailedBuild[];
+  /** Warm rebuilds after editing one seed. */
+  warm?: WarmRow[];
+  /** Starlight builds of the same content. */
+  starlight?: StarlightRow[];
   /** Growth exponents between successive sizes from 10 documents up, derived from `builds`. */
   growth?: Growth[];
   /** Estimated arrival times on slow mobile links, derived from `builds` and `search`. */
@@ -74,7 +115,8 @@ export function buildRow(
   },
   dist: DistSize,
   weight: WeightFigure,
-  loadBefore: number,
+  load: { before: number; after: number },
+  firstSearch: FirstSearch | null,
   date: string,
 ): BuildRow {
   return {
@@ -87,9 +129,41 @@ export function buildRow(
     phasePeakMb: run.phasePeakMb,
     peakMb: run.peakMb,
     heapMb: run.heapMb ?? null,
-    loadBefore,
+    loadBefore: load.before,
+    loadAfter: load.after,
     dist,
     weight,
+    firstSearch,
+    date,
+  };
+}
+
+/** Rounds a ratio to hundredths. */
+function ratio(ours: number, theirs: number): number {
+  return Math.round((ours / theirs) * 100) / 100;
+}
+
+/** A Starlight row, compared with this project's cold build of the same documents. */
+export function starlightRow(
+  ours: BuildRow,
+  theirs: { seconds: number; peakMb: number | null; pages: number; version: string },
+  load: { before: number; after: number },
+  date: string,
+): StarlightRow {
+  return {
+    documents: ours.documents,
+    version: theirs.version,
+    pages: theirs.pages,
+    seconds: theirs.seconds,
+    peakMb: theirs.peakMb,
+    loadBefore: load.before,
+    loadAfter: load.after,
+    ours: { seconds: ours.seconds, peakMb: ours.peakMb, pages: ours.pages },
+    ratio: {
+      time: ratio(ours.seconds, theirs.seconds),
+      memory:
+        ours.peakMb === null || theirs.peakMb === null ? null : ratio(ours.peakMb, theirs.peakMb),
+    },
     date,
   };
 }
@@ -116,6 +190,8 @@ export function mergeResults(previous: Results | null, next: Results): Results {
           builds: mergeRows(previous.builds, next.builds),
           search: mergeRows(previous.search, next.search),
           failures: mergeRows(previous.failures ?? [], next.failures ?? []),
+          warm: mergeRows(previous.warm ?? [], next.warm ?? []),
+          starlight: mergeRows(previous.starlight ?? [], next.starlight ?? []),
         };
   // A failure stays on record until the same size builds with the same heap limit: a build that
   // only succeeded with a raised limit does not erase the failure with Node's default.
@@ -189,6 +265,43 @@ export function superlinear(rows: readonly BuildRow[], margin = 0.15): Growth[] 
 /** Kilobytes with one decimal, for tables. */
 export function kb(bytes: number): number {
   return Math.round(bytes / 102.4) / 10;
+}
+
+/** The summary table: documents → wall, peak memory, pages, `dist/`, first-search bytes, load. */
+export function summaryTable(rows: readonly BuildRow[]): Record<string, string | number>[] {
+  return rows.map((row) => ({
+    docs: row.documents,
+    'wall s': row.seconds,
+    'peak MB': row.peakMb ?? '',
+    pages: row.pages,
+    'dist MB': Math.round(row.dist.bytes / 1e5) / 10,
+    'first search KB, library': row.firstSearch ? kb(row.firstSearch.libraryBytes) : '',
+    'first search KB, a document': row.firstSearch ? kb(row.firstSearch.documentBytes) : '',
+    load: `${row.loadBefore} → ${row.loadAfter ?? '?'}`,
+  }));
+}
+
+/** The warm rebuilds and Starlight comparisons as printed. */
+export function comparisonTable(
+  warm: readonly WarmRow[],
+  starlight: readonly StarlightRow[],
+): Record<string, string | number>[] {
+  return [
+    ...warm.map((row) => ({
+      what: `warm rebuild, ${row.documents} docs, 1 edited`,
+      'wall s': row.seconds,
+      'peak MB': row.peakMb ?? '',
+      ratio: '',
+      load: `${row.loadBefore} → ${row.loadAfter}`,
+    })),
+    ...starlight.map((row) => ({
+      what: `Starlight ${row.version}, ${row.documents} docs (${row.pages} pages)`,
+      'wall s': row.seconds,
+      'peak MB': row.peakMb ?? '',
+      ratio: `ours/theirs: time ${row.ratio.time}, memory ${row.ratio.memory ?? '?'}`,
+      load: `${row.loadBefore} → ${row.loadAfter}`,
+    })),
+  ];
 }
 
 /** The build table as printed: one row per size. */

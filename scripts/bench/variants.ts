@@ -1,7 +1,7 @@
 /**
  * Synthetic resolutions for build benchmarks: N documents made from the seed and the corpus
- * texts, each with its own slug, province, dates and figures, so 1, 10, 100 and 1,000 documents
- * can be built. Variant 0 is the seed itself, byte for byte, so every site the benchmark builds
+ * texts, each with its own slug, province, dates and figures, and of varied length (some leave
+ * out the last sub-clauses of a list), so 10 to 10,000 documents can be built. Variant 0 is the seed itself, byte for byte, so every site the benchmark builds
  * contains the real document that search queries are written for.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,7 +29,48 @@ export interface Variant {
   base: string;
   /** The province that replaces the base's, or null when unchanged. */
   place: string | null;
+  /** How many sub-clauses at the end of the base's longest list were left out. */
+  dropped: number;
   text: string;
+}
+
+/** A line that starts a numbered sub-clause: "3.2. …". */
+const SUBCLAUSE = /^(\d+)\.(\d+)\.\s/;
+
+/** A line that starts a unit above sub-clauses: an article, a chapter or part, a clause. */
+const ABOVE = /^(?:\*\*)?(?:Điều \d+\.|Chương\b|Mục \d+\.|PHỤ LỤC|[IVXLC]+\.\s|\d+\.\s)/i;
+
+/** Variants of a base leave out 0, 1, … up to this many sub-clauses minus one, in turn. */
+const DROP_CYCLE = 7;
+
+/**
+ * The text without the last `count` sub-clauses of its longest list ("3.1." … "3.8."), each
+ * with all it holds, so variants of one base differ in length; at least two sub-clauses stay.
+ * Unchanged when the text has no such list. Numbering stays continuous, so the parser reads the
+ * shorter text as it reads the base, minus those units.
+ */
+export function withoutLastSubclauses(text: string, count: number): string {
+  const lines = text.split('\n');
+  const lists: number[][] = [];
+  let major: string | null = null;
+  lines.forEach((line, index) => {
+    const match = SUBCLAUSE.exec(line);
+    if (match) {
+      if (match[1] !== major || lists.length === 0) lists.push([]);
+      major = match[1] ?? null;
+      lists.at(-1)?.push(index);
+    } else if (ABOVE.test(line)) {
+      major = null;
+    }
+  });
+  const longest = lists.reduce<number[]>((a, b) => (b.length > a.length ? b : a), []);
+  const drop = Math.min(count, longest.length - 2);
+  if (drop <= 0) return text;
+  const from = longest[longest.length - drop] as number;
+  const last = longest[longest.length - 1] as number;
+  let to = last + 1;
+  while (to < lines.length && !ABOVE.test(lines[to] ?? '')) to++;
+  return [...lines.slice(0, from), ...lines.slice(to)].join('\n');
 }
 
 /** A base text read from disk, its province taken from the parsed metadata. */
@@ -67,26 +108,34 @@ export function makeVariant(bases: readonly BaseText[], index: number): Variant 
   const base = bases[index % bases.length];
   if (base === undefined) throw new Error('no base texts to make variants from');
   if (index === 0) {
-    return { index, slug: base.name, base: base.name, place: null, text: base.text };
+    return { index, slug: base.name, base: base.name, place: null, dropped: 0, text: base.text };
   }
   const round = Math.floor(index / bases.length);
   const candidates = PROVINCES.filter((name) => name !== base.place);
   const place = base.place === null ? null : (candidates[round % candidates.length] ?? null);
   const yearShift = 1 + Math.floor(round / candidates.length);
   const plan = numberPlan(index, base.place === null ? 1 + (round % 30) : yearShift);
+  const dropped = round % DROP_CYCLE;
+  const trimmed = withoutLastSubclauses(base.text, dropped);
   const renamed =
-    base.place !== null && place !== null ? replacePlace(base.text, base.place, place) : base.text;
+    base.place !== null && place !== null ? replacePlace(trimmed, base.place, place) : trimmed;
   const where = slugify(place ?? base.place ?? 'quoc-hoi');
   return {
     index,
     slug: `${where}-${baseTag(base.name)}-${String(index).padStart(4, '0')}`,
     base: base.name,
     place,
+    dropped: trimmed === base.text ? 0 : dropped,
     text: rewriteNumbers(renamed, plan),
   };
 }
 
+/** The first `count` variants, made one at a time as they are asked for. */
+export function* variantsOf(bases: readonly BaseText[], count: number): Generator<Variant> {
+  for (let index = 0; index < count; index++) yield makeVariant(bases, index);
+}
+
 /** The first `count` variants. */
 export function makeVariants(bases: readonly BaseText[], count: number): Variant[] {
-  return Array.from({ length: count }, (_, index) => makeVariant(bases, index));
+  return [...variantsOf(bases, count)];
 }

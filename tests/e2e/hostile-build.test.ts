@@ -14,9 +14,11 @@ import type { HtmlElement } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGlossary } from '../../src/lib/analysis/abbreviations.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
-import { emitDocument, place } from '../../src/lib/mdx/emit.ts';
-import { enrich } from '../../src/lib/mdx/enrich.ts';
-import { writeContent } from '../../src/lib/mdx/write.ts';
+import { compileDocument } from '../../src/lib/build/compile.ts';
+import { deployOf } from '../../src/lib/build/deploy.ts';
+import { writeLibrary } from '../../src/lib/build/run.ts';
+import { writeCompiled } from '../../src/lib/build/task.ts';
+import { place } from '../../src/lib/mdx/emit.ts';
 import { HOSTILE, hostileDocument } from '../fixtures/hostile-document.ts';
 import { attr, bodyText, decodeEntities, parseHtml } from '../support/html.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
@@ -29,6 +31,7 @@ import { PROJECT_ROOT } from '../support/server.ts';
 
 const DOC = 'hostile';
 const BASE = '/duong/dan/';
+const SITE = 'https://example.org';
 const document = hostileDocument();
 let root: string;
 let pages: Map<string, HtmlElement>;
@@ -45,9 +48,10 @@ function makeProject(): string {
   mkdirSync(join(dir, 'content'));
   const glossaryFile = join(dir, 'content', 'glossary.json');
   copyFileSync(join(PROJECT_ROOT, 'content', 'glossary.json'), glossaryFile);
-  const placement = place(document);
-  const enrichment = enrich(DOC, document, loadGlossary(glossaryFile), placement);
-  writeContent(join(dir, 'content'), emitDocument(DOC, document, enrichment, placement));
+  const deploy = deployOf({ BASE_PATH: BASE, SITE_URL: SITE });
+  const compiled = compileDocument(DOC, DOC, document, [], loadGlossary(glossaryFile), deploy);
+  writeCompiled(dir, compiled, DOC);
+  writeLibrary(dir, [compiled.summary]);
   return dir;
 }
 
@@ -81,7 +85,7 @@ beforeAll(async () => {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? tmpdir(),
       BASE_PATH: BASE,
-      SITE_URL: 'https://example.org',
+      SITE_URL: SITE,
     },
   });
   if (result.status !== 0) {

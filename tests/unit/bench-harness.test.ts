@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { benchOptions, DEFAULT_SIZES, parseSizes, UsageError } from '../../scripts/bench/args.ts';
+import { editSeed } from '../../scripts/bench/edit.ts';
+import {
+  CONTENT_COMPONENTS,
+  STARLIGHT_VERSION,
+  starlightFiles,
+  starlightPage,
+} from '../../scripts/bench/starlight.ts';
+import {
+  benchOptions,
+  DEFAULT_SIZES,
+  DEFAULT_STARLIGHT_SIZES,
+  DEFAULT_WARM_SIZE,
+  parseSizes,
+  UsageError,
+} from '../../scripts/bench/args.ts';
 import {
   failedPhase,
   failureReason,
@@ -18,6 +32,8 @@ import {
   mergeResults,
   superlinear,
   phoneRows,
+  starlightRow,
+  summaryTable,
   type BuildRow,
   type Results,
 } from '../../scripts/bench/results.ts';
@@ -59,7 +75,8 @@ function row(documents: number, seconds: number, pages = documents * 16): BuildR
       frameLargest: 8000,
       frameLargestPage: 'a/index.html',
     },
-    0.5,
+    { before: 0.5, after: 0.7 },
+    { libraryBytes: 140_000, documentBytes: 110_000, query: 'dieu duong' },
     MACHINE.date,
   );
 }
@@ -82,6 +99,15 @@ describe('benchmark options', () => {
     expect(benchOptions(['--heap-mb', '8192']).heapMb).toBe(8192);
     expect(() => benchOptions(['--heap-mb', 'lots'])).toThrow(/positive whole number/);
     expect(benchOptions(['--search-only', '/tmp/x']).searchOnly).toBe('/tmp/x');
+  });
+
+  it('compares with Starlight at 100 documents and rebuilds warm at 1,000 unless told otherwise', () => {
+    expect(benchOptions([]).starlight).toEqual([...DEFAULT_STARLIGHT_SIZES]);
+    expect(benchOptions(['--starlight', '10,100']).starlight).toEqual([10, 100]);
+    expect(benchOptions(['--skip-starlight']).starlight).toEqual([]);
+    expect(benchOptions([]).warm).toBe(DEFAULT_WARM_SIZE);
+    expect(benchOptions(['--warm', '100']).warm).toBe(100);
+    expect(benchOptions(['--skip-warm']).warm).toBeNull();
   });
 
   it('rejects sizes that are not positive whole numbers, and unknown options', () => {
@@ -164,6 +190,63 @@ describe('benchmark build memory', () => {
       { at: 9, mb: 700 },
     ];
     expect(phasePeaks(windows, samples)).toEqual({ content: 100, 'client bundle': 900 });
+  });
+});
+
+describe('benchmark comparisons', () => {
+  it('gives Starlight the same MDX page, importing the components it names', () => {
+    const mdx = '---\ntitle: "Điều 1"\n---\n<Clause id="dieu-1" kind="article">\n  a\n</Clause>\n';
+    const page = starlightPage(mdx);
+    expect(page.startsWith('---\ntitle: "Điều 1"\n---\n')).toBe(true);
+    expect(page).toMatch(
+      /^import \{ Abbr, Cite, Clause, .*Text \} from '\/src\/components\/content\.ts';$/m,
+    );
+    expect(page.endsWith('<Clause id="dieu-1" kind="article">\n  a\n</Clause>\n')).toBe(true);
+    expect(() => starlightPage('<Clause />')).toThrow(/without frontmatter/);
+    const files = starlightFiles();
+    for (const name of CONTENT_COMPONENTS)
+      expect(files[`src/components/content/${name}.astro`]).toBeDefined();
+    expect(files['package.json']).toContain(`"@astrojs/starlight": "${STARLIGHT_VERSION}"`);
+  });
+
+  it('records how this project compares with Starlight', () => {
+    const ours = row(100, 10);
+    const compared = starlightRow(
+      { ...ours, peakMb: 500 },
+      { seconds: 40, peakMb: 1000, pages: 900, version: '0.37.7' },
+      { before: 1, after: 2 },
+      MACHINE.date,
+    );
+    expect(compared.ratio).toEqual({ time: 0.25, memory: 0.5 });
+    expect(compared.ours).toEqual({ seconds: 10, peakMb: 500, pages: 1600 });
+    expect(
+      starlightRow(
+        ours,
+        { seconds: 40, peakMb: 1000, pages: 9, version: 'x' },
+        { before: 1, after: 1 },
+        '',
+      ).ratio.memory,
+    ).toBeNull();
+  });
+
+  it('edits one seed by moving its date, so it is made again', () => {
+    const text = 'Quảng Ninh, ngày 28 tháng 12 năm 2025\nĐiều 1. …';
+    expect(editSeed(text)).toBe('Quảng Ninh, ngày 1 tháng 12 năm 2025\nĐiều 1. …');
+    expect(editSeed('ngày 3 tháng 4')).toBe('ngày 4 tháng 4');
+    expect(editSeed('Điều 1.')).not.toBe('Điều 1.');
+  });
+
+  it('prints wall time, memory, pages, size, first-search bytes and load per size', () => {
+    expect(summaryTable([row(10, 5)])[0]).toEqual({
+      docs: 10,
+      'wall s': 5,
+      'peak MB': '',
+      pages: 160,
+      'dist MB': 0.2,
+      'first search KB, library': 136.7,
+      'first search KB, a document': 107.4,
+      load: '0.5 → 0.7',
+    });
   });
 });
 

@@ -7,7 +7,9 @@ import {
   loadBases,
   makeVariant,
   makeVariants,
+  withoutLastSubclauses,
   type BaseText,
+  type Variant,
 } from '../../scripts/bench/variants.ts';
 import { replacePlace } from '../../scripts/bench/places.ts';
 import { words } from '../support/words.ts';
@@ -36,6 +38,11 @@ function shape(text: string): string[] {
   return flatten(parseDocument(text).document.nodes).map((node) => `${node.kind}:${node.id}`);
 }
 
+/** The base text a variant keeps: its base without the sub-clauses it leaves out. */
+function keptOf(variant: Variant): string {
+  return withoutLastSubclauses(baseOf(variant.base).text, variant.dropped);
+}
+
 /** Variants of every base, early and late in the sequence. */
 const SAMPLE = [...thousand.slice(1, 25), ...thousand.slice(-8)];
 
@@ -52,20 +59,38 @@ describe('benchmark variants', () => {
     expect(first.text).toBe(readFileSync(`${ROOT}/${SEED}`, 'utf8'));
   });
 
-  it('keeps every word of its base, in order, changing only numbers and the province', () => {
+  it('keeps every word of what it keeps of its base, in order, changing only numbers and the province', () => {
     for (const variant of SAMPLE) {
       const base = baseOf(variant.base);
       const places = [base.place, variant.place];
       expect(maskedWords(variant.text, places), variant.slug).toEqual(
-        maskedWords(base.text, places),
+        maskedWords(keptOf(variant), places),
       );
     }
   });
 
-  it('parses into the same tree as its base, so the site has the same pages', () => {
+  it('parses into the tree of its base without the sub-clauses it leaves out', () => {
     for (const variant of SAMPLE) {
-      expect(shape(variant.text), variant.slug).toEqual(shape(baseOf(variant.base).text));
+      expect(shape(variant.text), variant.slug).toEqual(shape(keptOf(variant)));
     }
+    const seed = baseOf('quang-ninh-ktxh-2026').text;
+    const full = shape(seed);
+    const short = shape(withoutLastSubclauses(seed, 2));
+    const left = full.filter((node) => !short.includes(node));
+    expect(left.length).toBeGreaterThan(2);
+    for (const node of left) expect(node).toMatch(/:dieu-1\.khoan-3-[78]\b/);
+  });
+
+  it('varies in length: variants of one base leave out different numbers of sub-clauses', () => {
+    const lengths = new Set(
+      thousand.filter((v) => v.base === 'quang-ninh-ktxh-2026').map((v) => v.text.length),
+    );
+    expect(lengths.size).toBeGreaterThan(20);
+    const dropped = new Set(thousand.map((v) => v.dropped));
+    expect([...dropped].sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(withoutLastSubclauses('Điều 1. Một dòng.\nĐiều 2. Hai.', 3)).toBe(
+      'Điều 1. Một dòng.\nĐiều 2. Hai.',
+    );
   });
 
   it('changes the figures, the dates and the province', () => {

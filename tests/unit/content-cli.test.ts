@@ -4,17 +4,23 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readCorpus } from '../support/shared.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/content.ts');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const SEED = join(ROOT, 'seeds/quang-ninh-ktxh-2026.txt');
+/** A real resolution that carries a document number (66/2025/NQ-HĐND). */
+const NUMBERED = 'hanoi-2025-66-nq-hdnd-phi';
 
 let dir: string;
 
@@ -23,6 +29,9 @@ beforeEach(() => {
   mkdirSync(join(dir, 'seeds'));
   mkdirSync(join(dir, 'content'));
   copyFileSync(join(ROOT, 'content/glossary.json'), join(dir, 'content/glossary.json'));
+  // The stamps hash the pipeline's code, read from the project being built.
+  mkdirSync(join(dir, 'src'));
+  copyFileSync(join(ROOT, 'package-lock.json'), join(dir, 'package-lock.json'));
 });
 
 afterEach(() => {
@@ -30,32 +39,87 @@ afterEach(() => {
 });
 
 /** Runs `npm run content` in the temporary project. */
-function run() {
-  return spawnSync(TSX, [SCRIPT], { cwd: dir, encoding: 'utf8' });
+function run(...args: string[]) {
+  return spawnSync(TSX, [SCRIPT, ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+/** The slugs the pages would list. */
+function listed(): string[] {
+  const file = join(dir, '.cache/site/library.json');
+  if (!existsSync(file)) return [];
+  return (JSON.parse(readFileSync(file, 'utf8')) as { slug: string }[]).map((e) => e.slug);
+}
+
+/** stderr without the parser's warnings. */
+function errors(stderr: string): string[] {
+  return stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line !== '' && !line.includes(': warning: '));
 }
 
 describe('npm run content', () => {
-  it('writes one folder per seed', () => {
-    copyFileSync(join(ROOT, 'seeds/quang-ninh-ktxh-2026.txt'), join(dir, 'seeds/ktxh.txt'));
-    const result = run();
-    expect(result.status).toBe(0);
+  it('writes one folder per seed and its site data, then remakes only a changed seed', () => {
+    copyFileSync(SEED, join(dir, 'seeds/ktxh.txt'));
+    writeFileSync(join(dir, 'seeds/phi.txt'), readCorpus(NUMBERED));
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/\(2 made, 0 unchanged\)/);
     expect(readdirSync(join(dir, 'content/ktxh'))).toContain('dieu-1-khoan-2.mdx');
+    expect(listed()).toEqual(['ktxh', 'phi']);
+    const page = join(dir, 'content/ktxh/dieu-1-khoan-2.mdx');
+    const written = statSync(page).mtimeMs;
+
+    writeFileSync(join(dir, 'seeds/phi.txt'), `${readCorpus(NUMBERED)}\nPhụ lục thêm một dòng.\n`);
+    const second = run();
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/\(1 made, 1 unchanged\)/);
+    expect(statSync(page).mtimeMs).toBe(written);
+    expect(readFileSync(join(dir, 'content/phi/document.json'), 'utf8')).toContain('thêm một dòng');
   });
 
-  it('fails with one line naming a bad seed, and writes nothing', () => {
-    copyFileSync(join(ROOT, 'seeds/quang-ninh-ktxh-2026.txt'), join(dir, 'seeds/a-good.txt'));
-    writeFileSync(join(dir, 'seeds/b-bad.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+  it('builds the other seeds when one cannot be read, names it in one line and fails', () => {
+    copyFileSync(SEED, join(dir, 'seeds/a-good.txt'));
+    writeFileSync(join(dir, 'seeds/b-bad.txt'), Buffer.from('Dong mot\nDong \xff hai\n', 'latin1'));
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain('seeds/b-bad.txt');
+    expect(errors(result.stderr)).toEqual(['seeds/b-bad.txt:2: bytes that are not UTF-8']);
     expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
-    expect(existsSync(join(dir, 'content/a-good'))).toBe(false);
+    expect(existsSync(join(dir, 'content/a-good/document.json'))).toBe(true);
+    expect(existsSync(join(dir, 'content/b-bad'))).toBe(false);
+    expect(listed()).toEqual(['a-good']);
+
+    const skipped = run('--skip-invalid');
+    expect(skipped.status).toBe(0);
+    expect(errors(skipped.stderr)).toEqual(['seeds/b-bad.txt:2: bytes that are not UTF-8']);
+    expect(listed()).toEqual(['a-good']);
   });
 
   it('fails with one line when there are no seeds', () => {
     const result = run();
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('seeds/: no .txt files to read');
+  });
+
+  it('fails with one line naming both files when two seeds give the same slug', () => {
+    copyFileSync(SEED, join(dir, 'seeds/ktxh.txt'));
+    copyFileSync(SEED, join(dir, 'seeds/ktxh.TXT'));
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'seeds/ktxh.TXT, seeds/ktxh.txt: both give the document slug "ktxh"',
+    );
+    expect(existsSync(join(dir, 'content/ktxh'))).toBe(false);
+  });
+
+  it('fails with one line naming both files when two seeds are the same document', () => {
+    writeFileSync(join(dir, 'seeds/phi.txt'), readCorpus(NUMBERED));
+    writeFileSync(join(dir, 'seeds/phi-copy.txt'), readCorpus(NUMBERED));
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(errors(result.stderr)).toEqual([
+      'seeds/phi.txt, seeds/phi-copy.txt: both are document number 66/2025/NQ-HĐND of the same issuer and year',
+    ]);
+    expect(listed()).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@ import { PROJECT_ROOT } from '../support/server.ts';
 /**
  * The layers of `src/lib/`, lowest first. A module may import its own folder and folders of a
  * lower layer, never one beside or above it, so data flows one way: published file → text →
- * document tree → analysis → shared vocabulary → MDX and exports → what the pages need.
+ * document tree → analysis → shared vocabulary → MDX and exports → what the pages need → HTML
+ * fragments → the content step that makes all of it.
  */
 const LAYERS: readonly (readonly string[])[] = [
   ['text'],
@@ -16,6 +17,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['vocabulary'],
   ['mdx', 'export'],
   ['site'],
+  ['html'],
+  ['build'],
 ];
 
 const LIB = join(PROJECT_ROOT, 'src', 'lib');

@@ -2,6 +2,7 @@
  * A document's whole content folder, in memory: one MDX file per page plus the tree as JSON.
  * Pure, so `scripts/content.ts` writes exactly what the staleness test recomputes.
  */
+import type { RootContent } from 'mdast';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { citation, citationPart } from '../vocabulary/citation.ts';
@@ -105,13 +106,19 @@ function frontmatterOf(doc: string, section: Section, placement: Placement): Pag
 /** No cross-references: the content still renders, only without inline links. */
 export const noEnrichment: Enrichment = { marks: () => [], related: new Map() };
 
-/** All files of one document's content folder, `<doc>/…`, in a stable order. */
-export function emitDocument(
+/** One page of a document: its frontmatter and its body as mdast, before it is written as MDX. */
+export interface SectionContent {
+  frontmatter: PageFrontmatter;
+  body: RootContent[];
+}
+
+/** Every page of a document, in reading order, as data and mdast. */
+export function documentSections(
   doc: string,
   document: Document,
   enrichment: Enrichment = noEnrichment,
   placement: Placement = place(document),
-): ContentFile[] {
+): SectionContent[] {
   const context: BuildContext = {
     doc,
     ancestors: placement.ancestors,
@@ -119,11 +126,33 @@ export function emitDocument(
     related: enrichment.related,
     eids: aknEids(document),
   };
-  const files = placement.sections.map((section) => {
-    const frontmatter = frontmatterText(frontmatterOf(doc, section, placement));
-    const tree = sectionTree(frontmatter, sectionBody(section, context));
-    return { path: `${doc}/${section.slug}.mdx`, text: toMdx(tree) };
-  });
-  files.push({ path: `${doc}/document.json`, text: `${JSON.stringify(document, null, 2)}\n` });
+  return placement.sections.map((section) => ({
+    frontmatter: frontmatterOf(doc, section, placement),
+    body: sectionBody(section, context),
+  }));
+}
+
+/** The MDX text of one page. */
+export function sectionMdx(section: SectionContent): string {
+  return toMdx(sectionTree(frontmatterText(section.frontmatter), section.body));
+}
+
+/** The tree as the content folder keeps it, beside the pages. */
+export function documentJson(document: Document): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** All files of one document's content folder, `<doc>/…`, in a stable order. */
+export function emitDocument(
+  doc: string,
+  document: Document,
+  enrichment: Enrichment = noEnrichment,
+  placement: Placement = place(document),
+): ContentFile[] {
+  const files = documentSections(doc, document, enrichment, placement).map((section) => ({
+    path: `${doc}/${section.frontmatter.page}.mdx`,
+    text: sectionMdx(section),
+  }));
+  files.push({ path: `${doc}/document.json`, text: documentJson(document) });
   return files;
 }

@@ -5,7 +5,7 @@
  */
 import { findAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
 import { findCitedDocuments } from '../analysis/cited.ts';
-import { linkTargetsToTasks } from '../analysis/targets.ts';
+import { linkTargetsToTasks, type TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { citationPart, displayCitation } from '../vocabulary/citation.ts';
 import type { Related, RelatedLink } from './build.ts';
@@ -80,10 +80,14 @@ function nodesById(document: Document): Map<string, DocNode> {
 }
 
 /** Target → tasks lists, and the reverse task → targets lists, by node id. */
-function relatedLinks(document: Document, placement: Placement): Map<string, Related> {
+function relatedLinks(
+  document: Document,
+  placement: Placement,
+  links: TargetLinks[],
+): Map<string, Related> {
   const nodes = nodesById(document);
   const related = new Map<string, Related>();
-  for (const { targetId, tasks } of linkTargetsToTasks(document)) {
+  for (const { targetId, tasks } of links) {
     if (tasks.length === 0) continue;
     related.set(targetId, {
       kind: 'tasks',
@@ -106,6 +110,7 @@ export function enrich(
   document: Document,
   glossary: Glossary,
   placement: Placement,
+  links: TargetLinks[] = linkTargetsToTasks(document),
 ): Enrichment {
   const cites = citationMarks(doc, document);
   return {
@@ -120,6 +125,6 @@ export function enrich(
       }));
       return [...(cites.get(fieldKey(node.id, field)) ?? []), ...abbreviations];
     },
-    related: relatedLinks(document, placement),
+    related: relatedLinks(document, placement, links),
   };
 }

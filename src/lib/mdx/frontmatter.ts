@@ -11,7 +11,7 @@ export interface TrailStep {
   name: string;
 }
 
-/** What every page's frontmatter holds; `src/content.config.ts` validates the same shape. */
+/** What every page's frontmatter holds; `src/lib/site/site-data.ts` validates the same shape. */
 export interface PageFrontmatter {
   doc: string;
   page: string;

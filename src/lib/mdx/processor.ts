@@ -50,9 +50,13 @@ function stringifier() {
   });
 }
 
+/** One frozen processor for every page: building and freezing one costs more than a page. */
+let shared: ReturnType<typeof stringifier> | undefined;
+
 /** Serializes an mdast tree to MDX text. */
 export function toMdx(tree: Root): string {
-  return stringifier().stringify(tree);
+  shared ??= stringifier().freeze();
+  return shared.stringify(tree);
 }
 
 /** Parses MDX text back to mdast, as the MDX compiler reads it; used to prove round trips. */

@@ -1,20 +1,41 @@
 /**
- * The documents of the site as the pages need them, read once from the content collections.
- * This is the only module that talks to `astro:content`; the logic lives in pure helpers.
+ * The documents of the site as the pages need them, read from the site data that the content
+ * step writes (`./site-data.ts`). The list of documents is small and read once; a document's
+ * tree, pages and fragments are read when a page asks for them and only the latest few are
+ * kept, so a build holds a handful of documents at a time whatever the size of the library.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
+import { DOWNLOAD_FOLDER } from '../export/files.ts';
+import type { DocumentPageKey } from '../vocabulary/pages.ts';
 import type { PageRef } from './outline.ts';
-import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
+import {
+  CONTENT_DIR,
+  FragmentsSchema,
+  LibrarySchema,
+  PagesSchema,
+  SITE_DATA_DIR,
+  SITE_FILES,
+  documentDataDir,
+  readJson,
+  type Fragments,
+  type LibraryEntry,
+  type Page,
+} from './site-data.ts';
 
-export type PageEntry = CollectionEntry<'pages'>;
+export type { LibraryEntry, Page } from './site-data.ts';
 
+/** One document with everything its pages read. */
 export interface DocData {
   slug: string;
+  /** Title, name, issuer … as the lists show them. */
+  entry: LibraryEntry;
   document: Document;
   /** Section pages in reading order. */
-  pages: PageEntry[];
+  pages: Page[];
   refs: PageRef[];
   /** Node id → page slug. */
   pageOf: Map<string, string>;
@@ -22,71 +43,115 @@ export interface DocData {
   ancestors: Map<string, DocNode[]>;
   /** Node id → node. */
   nodes: Map<string, DocNode>;
+  /** The tasks linked to each target, closest first. */
+  links: TargetLinks[];
+  /** The open-data downloads and their sizes in bytes. */
+  downloads: { file: string; bytes: number }[];
+}
+
+/** The project root: builds and the dev server run from it. */
+const ROOT = process.cwd();
+
+/** How many documents stay in memory: pages of one document are built one after another. */
+const KEPT = 2;
+
+/** Whether this is the dev server, where the data may change between requests. */
+const DEV = import.meta.env?.DEV ?? false;
+
+/** A tiny cache of the latest values by key. */
+function latest<T>(read: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    const hit = kept.get(key);
+    if (hit !== undefined && !DEV) return hit;
+    const value = read(key);
+    kept.delete(key);
+    kept.set(key, value);
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+    return value;
+  };
 }
 
 /** Joins one document's tree with its pages. */
-function assemble(slug: string, document: Document, pages: PageEntry[]): DocData {
-  const sorted = [...pages].sort((a, b) => a.data.order - b.data.order);
+function assemble(entry: LibraryEntry): DocData {
+  const slug = entry.slug;
+  const { pages, links, downloads } = readJson(
+    join(documentDataDir(ROOT, slug), SITE_FILES.pages),
+    PagesSchema,
+  );
+  // The tree was validated against its schema when the seed was parsed, in the same build.
+  const document = JSON.parse(
+    readFileSync(join(ROOT, CONTENT_DIR, slug, SITE_FILES.tree), 'utf8'),
+  ) as Document;
   const pageOf = new Map<string, string>();
-  for (const page of sorted) for (const id of page.data.ids) pageOf.set(id, page.data.page);
+  for (const page of pages) for (const id of page.ids) pageOf.set(id, page.page);
   const ancestors = new Map<string, DocNode[]>();
   const nodes = new Map<string, DocNode>();
   walk(document.nodes, (node, above) => {
     ancestors.set(node.id, above);
     nodes.set(node.id, node);
   });
-  const refs = sorted.map((p) => ({
-    page: p.data.page,
-    title: p.data.title,
-    order: p.data.order,
-    opening: p.data.opening,
+  const refs = pages.map((p) => ({
+    page: p.page,
+    title: p.title,
+    order: p.order,
+    opening: p.opening,
   }));
-  return { slug, document, pages: sorted, refs, pageOf, ancestors, nodes };
+  return { slug, entry, document, pages, refs, pageOf, ancestors, nodes, links, downloads };
 }
 
-/** Reads every document with its pages, sorted by slug. */
-async function load(): Promise<DocData[]> {
-  const [documents, pages] = await Promise.all([
-    getCollection('documents'),
-    getCollection('pages'),
-  ]);
-  const byDoc = new Map<string, PageEntry[]>();
-  for (const page of pages) {
-    const list = byDoc.get(page.data.doc) ?? [];
-    list.push(page);
-    byDoc.set(page.data.doc, list);
-  }
-  return documents
-    .map((entry) => {
-      const slug = entry.id.split('/')[0] ?? entry.id;
-      return assemble(slug, entry.data, byDoc.get(slug) ?? []);
-    })
-    .sort((a, b) => a.slug.localeCompare(b.slug));
+let entries: LibraryEntry[] | undefined;
+
+/** Every document's list entry, sorted by slug. */
+export function library(): LibraryEntry[] {
+  if (entries && !DEV) return entries;
+  entries = readJson(join(ROOT, SITE_DATA_DIR, SITE_FILES.library), LibrarySchema);
+  return entries;
 }
 
-let cached: Promise<DocData[]> | undefined;
-
-/** Every document; read once per build (re-read on every request in development). */
-export function library(): Promise<DocData[]> {
-  if (import.meta.env.DEV) return load();
-  cached ??= load();
-  return cached;
+/** The list entry of one document, or an error naming it. */
+function entryOf(slug: string): LibraryEntry {
+  const entry = library().find((e) => e.slug === slug);
+  if (!entry) throw new Error(`${slug}: not a document of this library`);
+  return entry;
 }
 
-/** Static paths for a page that exists once per document: `/<doc>/…`, with the document as prop. */
-export async function perDocumentPaths(): Promise<
-  { params: { doc: string }; props: { doc: DocData } }[]
-> {
-  const docs = await library();
-  return docs.map((doc) => ({ params: { doc: doc.slug }, props: { doc } }));
+const documents = latest((slug) => assemble(entryOf(slug)));
+
+/** One document with its tree and pages. */
+export function documentData(slug: string): DocData {
+  return documents(slug);
+}
+
+const fragmentFiles = latest((slug) =>
+  readJson(join(documentDataDir(ROOT, slug), SITE_FILES.fragments), FragmentsSchema),
+);
+
+/** The content of a document's pages as HTML. */
+export function fragments(slug: string): Fragments {
+  return fragmentFiles(slug);
+}
+
+/** One page's content as HTML: a section page's, or the full text's. */
+export function sectionHtml(slug: string, page: string): string {
+  const html = fragments(slug).sections[page];
+  if (html === undefined) throw new Error(`${slug}/${page}: no such page`);
+  return html;
+}
+
+/** A download's text (JSON, CSV or XML), as the content step wrote it. */
+export function downloadText(slug: string, file: string): string {
+  return readFileSync(join(documentDataDir(ROOT, slug), DOWNLOAD_FOLDER, file), 'utf8');
+}
+
+/** Static paths of a page that exists once per document: `/<doc>/…`, with its list entry. */
+export function perDocumentPaths(): { params: { doc: string }; props: { entry: LibraryEntry } }[] {
+  return library().map((entry) => ({ params: { doc: entry.slug }, props: { entry } }));
 }
 
 /** Static paths of one of a document's own pages (`DOCUMENT_PAGES`): the documents that have it. */
 export function documentPagePaths(
   key: DocumentPageKey,
-): () => Promise<{ params: { doc: string }; props: { doc: DocData } }[]> {
-  return async () =>
-    (await perDocumentPaths()).filter((path) =>
-      DOCUMENT_PAGES[key].exists(path.props.doc.document),
-    );
+): () => { params: { doc: string }; props: { entry: LibraryEntry } }[] {
+  return () => perDocumentPaths().filter((path) => path.props.entry.ownPages.includes(key));
 }

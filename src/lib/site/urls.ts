@@ -11,8 +11,8 @@ export function normaliseBase(base: string): string {
   return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
-/** The base this build serves from. */
-export const BASE = normaliseBase(import.meta.env.BASE_URL);
+/** The base this build serves from (`/` outside Astro, where the content step passes its own). */
+export const BASE = normaliseBase(import.meta.env?.BASE_URL ?? '/');
 
 /** A site path under the base: `withBase('a/b/')` → `/base/a/b/`. */
 export function withBase(path: string, base: string = BASE): string {

@@ -4,17 +4,16 @@
  * resolution of the library to name the one searched.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { documentName } from '../../lib/site/document';
-import { perDocumentPaths, type DocData } from '../../lib/site/library';
+import { perDocumentPaths, type LibraryEntry } from '../../lib/site/library';
 
 export const getStaticPaths = perDocumentPaths satisfies GetStaticPaths;
 
 interface Props {
-  doc: DocData;
+  entry: LibraryEntry;
 }
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { doc } = props;
-  const body = JSON.stringify({ doc: doc.slug, title: documentName(doc.document, doc.slug) });
+  const { entry } = props;
+  const body = JSON.stringify({ doc: entry.slug, title: entry.name });
   return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,33 +1,29 @@
 /**
  * The open-data downloads, written into `dist/<doc>/du-lieu/` at build time: the document and
  * its facts as JSON, its targets and its quantified commitments as CSV, and the document as
- * Akoma Ntoso XML (`src/lib/export/`).
+ * Akoma Ntoso XML (`src/lib/export/`). The content step makes them once per seed
+ * (`src/lib/build/compile.ts`); this route copies them into the site.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { downloadBody, downloads, type Download } from '../../../lib/export/files';
-import { library, type DocData } from '../../../lib/site/library';
-import { openDataUrls } from './_links';
+import { downloads, type Download } from '../../../lib/export/files';
+import { downloadText, library } from '../../../lib/site/library';
 
-export const getStaticPaths = (async () => {
-  const docs = await library();
-  return docs.flatMap((doc) =>
-    downloads(doc.slug).map((download) => ({
-      params: { doc: doc.slug, file: download.file },
-      props: { doc, download },
+export const getStaticPaths = (() => {
+  return library().flatMap((entry) =>
+    downloads(entry.slug).map((download) => ({
+      params: { doc: entry.slug, file: download.file },
+      props: { slug: entry.slug, download },
     })),
   );
 }) satisfies GetStaticPaths;
 
 interface Props {
-  doc: DocData;
+  slug: string;
   download: Download;
 }
 
 export const GET: APIRoute<Props> = ({ props }) => {
-  const { doc, download } = props;
-  const body = downloadBody(download.kind, doc.document, {
-    doc: doc.slug,
-    urlOf: openDataUrls(doc),
-  });
+  const { slug, download } = props;
+  const body = downloadText(slug, download.file);
   return new Response(body, { headers: { 'Content-Type': download.type } });
 };

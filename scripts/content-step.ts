@@ -1,0 +1,39 @@
+/**
+ * The content step as the command line runs it, for `npm run content` and `npm run build`:
+ * reads its flags, prints its report and says how it ended.
+ */
+import { runContent } from '../src/lib/build/run.ts';
+
+/** The flag that builds the library without the seeds that cannot be read. */
+export const SKIP_INVALID = '--skip-invalid';
+
+/** How the step ended: the exit status, and the arguments it did not take. */
+export interface StepEnd {
+  status: number;
+  /** Whether the library was made (with or without failed seeds). */
+  made: boolean;
+  rest: string[];
+}
+
+/** Runs the content step in `root`, printing warnings, failures and a summary line. */
+export async function contentStep(root: string, args: readonly string[]): Promise<StepEnd> {
+  const skipInvalid = args.includes(SKIP_INVALID);
+  const rest = args.filter((arg) => arg !== SKIP_INVALID);
+  const started = performance.now();
+  try {
+    const report = await runContent({ root });
+    for (const line of report.warnings) console.error(line);
+    for (const line of report.failures) console.error(line);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const failed = report.failures.length > 0 ? `; ${report.failures.length} seeds failed` : '';
+    console.log(
+      `content: ${report.pages} pages of ${report.documents} documents (${report.made} made, ` +
+        `${report.unchanged} unchanged) in ${seconds} s${failed}`,
+    );
+    return { status: report.failures.length > 0 && !skipInvalid ? 1 : 0, made: true, rest };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(message.split('\n')[0]);
+    return { status: 1, made: false, rest };
+  }
+}

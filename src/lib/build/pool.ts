@@ -1,0 +1,86 @@
+/**
+ * Runs the content step's jobs on worker threads, one job per worker at a time, so each thread
+ * holds one document and the machine's cores work in parallel. Results come back in the order
+ * of the jobs.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { runTask, type Task, type TaskResult } from './task.ts';
+
+/**
+ * A worker's entry: registers tsx's TypeScript loader in the new thread (loaders registered in
+ * this thread do not reach workers), then loads the worker module. Null where modules cannot be
+ * resolved (inside a test runner's own loader): the jobs then run in this thread.
+ */
+function workerEntry(): URL | null {
+  if (typeof import.meta.resolve !== 'function') return null;
+  const loader = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(loader)}; register(); await import(${JSON.stringify(worker)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/** How many threads to use for `jobs` jobs: one per core, no more than there are jobs. */
+export function threadCount(jobs: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(jobs, cores));
+}
+
+/** Lets queued events (a worker's result) run between two jobs of this thread. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Runs every task on `threads` threads: this one and `threads - 1` workers. This thread starts
+ * at once while the workers load their modules, so a small library pays no start-up; a large
+ * one has every core busy. Calls `done` after each task; results keep the order of the tasks.
+ */
+export async function runTasks(
+  tasks: readonly Task[],
+  done: (result: TaskResult) => void = () => {},
+  threads: number = threadCount(tasks.length),
+): Promise<TaskResult[]> {
+  const entry = threads > 1 ? workerEntry() : null;
+  const results: TaskResult[] = new Array<TaskResult>(tasks.length);
+  let next = 0;
+  const finish = (index: number, result: TaskResult): void => {
+    results[index] = result;
+    done(result);
+  };
+  const worker = (url: URL): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const thread = new Worker(url);
+      let current = -1;
+      const feed = (): void => {
+        if (next >= tasks.length) {
+          current = -1;
+          void thread.terminate().then(() => resolve());
+          return;
+        }
+        current = next++;
+        thread.postMessage(tasks[current]);
+      };
+      thread.on('message', (result: TaskResult) => {
+        finish(current, result);
+        feed();
+      });
+      thread.on('error', reject);
+      thread.on('exit', (code) => {
+        if (current !== -1) {
+          const file = tasks[current]?.file ?? 'a seed';
+          reject(new Error(`a content worker stopped (exit ${code}) while making ${file}`));
+        }
+      });
+      feed();
+    });
+  const here = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next++;
+      finish(index, runTask(tasks[index] as Task));
+      await yieldToEvents();
+    }
+  };
+  const workers = entry === null ? [] : Array.from({ length: threads - 1 }, () => worker(entry));
+  await Promise.all([here(), ...workers]);
+  return results;
+}

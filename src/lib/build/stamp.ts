@@ -1,0 +1,45 @@
+/**
+ * Stamps: a hash of everything a document's outputs are made from, so an unchanged seed is
+ * neither parsed nor written again. The seed's bytes, the glossary, where the site is published
+ * and the code that makes the outputs all go in; changing any of them remakes what it touches.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Deploy } from './deploy.ts';
+
+/** Folders and files whose change may change any output: the pipeline's code and its packages. */
+const CODE = [join('src', 'lib'), 'package-lock.json'];
+
+/** Every file under a path, sorted, as paths relative to `root`. */
+function filesUnder(root: string, path: string): string[] {
+  const full = join(root, path);
+  let entries;
+  try {
+    entries = readdirSync(full, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return [path];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .flatMap((entry) => filesUnder(root, join(path, entry.name)))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The hash of the code, the glossary and the deployment: what every document shares. */
+export function sharedStamp(root: string, glossaryFile: string, deploy: Deploy): string {
+  const hash = createHash('sha256');
+  for (const file of CODE.flatMap((path) => filesUnder(root, path))) {
+    hash.update(`${relative(root, join(root, file))}\0`);
+    hash.update(readFileSync(join(root, file)));
+  }
+  hash.update(readFileSync(glossaryFile));
+  hash.update(`\0${deploy.site}\0${deploy.base}\0${deploy.published ?? ''}`);
+  return hash.digest('hex');
+}
+
+/** The stamp of one seed: its bytes on top of the shared stamp. */
+export function seedStamp(shared: string, seed: Uint8Array): string {
+  return createHash('sha256').update(shared).update(seed).digest('hex');
+}

@@ -1,0 +1,156 @@
+/**
+ * The site data: what the content step (`npm run content`) leaves for the pages, one folder per
+ * document, so that the Astro build only places ready HTML and never holds more than one
+ * document at a time.
+ *
+ *   .cache/site/library.json          every document's summary, sorted by slug (the lists)
+ *   .cache/site/<doc>/stamp           the hash of what the folder was made from, written last
+ *   .cache/site/<doc>/summary.json    the document's summary and its parser warnings
+ *   .cache/site/<doc>/pages.json      its pages (frontmatter) and its downloads
+ *   .cache/site/<doc>/fragments.json  each page's content as HTML, and the full text
+ *   .cache/site/<doc>/du-lieu/…       the open-data downloads, byte for byte
+ *
+ * The tree itself is `content/<doc>/document.json`, beside the MDX it was written with.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { NODE_KINDS } from '../document/schema.ts';
+import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
+
+/** The keys of `DOCUMENT_PAGES`, for the schema. */
+const DOCUMENT_PAGE_KEYS = Object.keys(DOCUMENT_PAGES) as [DocumentPageKey, ...DocumentPageKey[]];
+
+/** The folder of the site data, relative to the project root; a cache, never committed. */
+export const SITE_DATA_DIR = join('.cache', 'site');
+
+/** The generated content folder, relative to the project root. */
+export const CONTENT_DIR = 'content';
+
+/** File names inside the site data folder and each document's folder. */
+export const SITE_FILES = {
+  library: 'library.json',
+  stamp: 'stamp',
+  summary: 'summary.json',
+  pages: 'pages.json',
+  fragments: 'fragments.json',
+  tree: 'document.json',
+} as const;
+
+/** One step of a page's breadcrumb trail: an ancestor unit and the page that holds it. */
+const TrailStepSchema = z.object({ id: z.string(), page: z.string(), name: z.string() }).strict();
+
+/** A page's frontmatter, as `src/lib/mdx/frontmatter.ts` writes it. */
+export const PageSchema = z
+  .object({
+    doc: z.string().regex(/^[a-z0-9-]+$/),
+    page: z.string().regex(/^[a-z0-9-]+$/),
+    order: z.number().int().nonnegative(),
+    id: z.string().min(1),
+    kind: z.enum(NODE_KINDS),
+    num: z.string().nullable(),
+    label: z.string().nullable(),
+    heading: z.string().nullable(),
+    parent: z.string().nullable(),
+    citation: z.string(),
+    title: z.string().min(1),
+    description: z.string(),
+    ids: z.array(z.string().min(1)).min(1),
+    trail: z.array(TrailStepSchema),
+    h1: z.boolean(),
+    opening: z.boolean(),
+  })
+  .strict();
+
+export type Page = z.infer<typeof PageSchema>;
+
+/** A parser warning of the seed, kept so a warm build reports what a cold one does. */
+const WarningSchema = z.object({ line: z.number(), col: z.number(), message: z.string() });
+
+/** What lists of documents show, and what tells two documents apart. */
+export const SummarySchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    /** The seed file it was made from. */
+    file: z.string(),
+    /** The title as a reader says it: "Nghị quyết về kế hoạch … năm 2026". */
+    title: z.string(),
+    /** The title with the issuer, for search results across the library. */
+    name: z.string(),
+    issuer: z.string().nullable(),
+    date: z.string().nullable(),
+    /** The first words of the general objective, if any. */
+    summary: z.string().nullable(),
+    /** The slugs of its section pages, in reading order. */
+    pages: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
+    /** Which of the pages every document may have it has (`DOCUMENT_PAGES`). */
+    ownPages: z.array(z.enum(DOCUMENT_PAGE_KEYS)),
+    /** Issuer, number and year: two seeds with the same one are the same document. */
+    identity: z.string().nullable(),
+    /** The number as written ("66/2025/NQ-HĐND"), for messages. */
+    number: z.string().nullable(),
+    warnings: z.array(WarningSchema),
+  })
+  .strict();
+
+export type Summary = z.infer<typeof SummarySchema>;
+
+/** The list of every document, as `library.json` holds it. */
+export const LibrarySchema = z.array(SummarySchema.omit({ warnings: true, file: true }).strip());
+
+/** One entry of the list of documents. */
+export type LibraryEntry = z.infer<typeof LibrarySchema>[number];
+
+/** A download of the document and its size. */
+const DownloadSchema = z.object({ file: z.string(), bytes: z.number().int().nonnegative() });
+
+/** One task clause linked to a target (`src/lib/analysis/targets.ts`). */
+const TaskLinkSchema = z
+  .object({
+    nodeId: z.string(),
+    field: z.enum(['heading', 'text']),
+    reason: z.enum(['figure', 'terms']),
+    matched: z.array(z.string()),
+    score: z.number(),
+  })
+  .strict();
+
+/** A document's pages in reading order, the tasks linked to each target, and its downloads. */
+export const PagesSchema = z.object({
+  pages: z.array(PageSchema).min(1),
+  links: z.array(z.object({ targetId: z.string(), tasks: z.array(TaskLinkSchema) }).strict()),
+  downloads: z.array(DownloadSchema),
+});
+
+export type DocumentPages = z.infer<typeof PagesSchema>;
+
+/** Each section page's content as HTML, and the whole document's for the full-text page. */
+export const FragmentsSchema = z.object({
+  sections: z.record(z.string(), z.string()),
+  full: z.string(),
+});
+
+export type Fragments = z.infer<typeof FragmentsSchema>;
+
+/** The folder of one document's site data. */
+export function documentDataDir(root: string, doc: string): string {
+  return join(root, SITE_DATA_DIR, doc);
+}
+
+/** Reads and checks one JSON file, or throws one line naming it and what is wrong. */
+export function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'missing; run `npm run content` first' : 'not valid JSON';
+    throw new Error(`${file}: ${reason}`, { cause: error });
+  }
+  const checked = schema.safeParse(data);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+  }
+  return checked.data;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { identityOf } from '../../src/lib/build/compile.ts';
+import { deployOf } from '../../src/lib/build/deploy.ts';
+import { threadCount } from '../../src/lib/build/pool.ts';
+import { sameDocument, seedsOf } from '../../src/lib/build/seeds.ts';
+import { seedStamp } from '../../src/lib/build/stamp.ts';
+import { documentOf } from '../support/trees.ts';
+
+describe('the seeds of a library', () => {
+  it('are the seed files of the folder, by slug, whatever the case of their extension', () => {
+    expect(seedsOf('seeds', ['b.txt', 'a.TXT', 'notes.md', '.hidden.txt'])).toEqual([
+      { file: 'seeds/a.TXT', slug: 'a' },
+      { file: 'seeds/b.txt', slug: 'b' },
+    ]);
+  });
+
+  it('fail in one line when there are none, or when two give the same slug', () => {
+    expect(() => seedsOf('seeds', ['notes.md'])).toThrow(/^seeds\/: no \.txt files to read$/);
+    expect(() => seedsOf('seeds', ['a.txt', 'a.docx'], ['.txt', '.docx'])).toThrow(
+      /^seeds\/a\.docx, seeds\/a\.txt: both give the document slug "a"$/,
+    );
+    expect(() => seedsOf('seeds', ['Nghị quyết 1.txt'])).toThrow(/^seeds\/Nghị quyết 1\.txt: /);
+  });
+
+  it('are the same document when issuer, number and year agree', () => {
+    const meta = (issuer: string, number: string | null, date: string | null) => {
+      const document = documentOf([]);
+      return { ...document, meta: { ...document.meta, issuer, number, date } };
+    };
+    const a = identityOf(meta('HĐND TỈNH A', '12/NQ-HĐND', '2020-01-02'));
+    expect(identityOf(meta('HĐND TỈNH A', '12/NQ-HĐND', '2021-01-02'))).not.toBe(a);
+    expect(identityOf(meta('HĐND TỈNH B', '12/NQ-HĐND', '2020-01-02'))).not.toBe(a);
+    expect(identityOf(meta('HĐND TỈNH A', null, '2020-01-02'))).toBeNull();
+    const seeds = [
+      { file: 'a.txt', identity: a, number: '12/NQ-HĐND' },
+      { file: 'b.txt', identity: null, number: null },
+      { file: 'c.txt', identity: null, number: null },
+      { file: 'd.txt', identity: a, number: '12/NQ-HĐND' },
+    ];
+    expect(sameDocument(seeds)).toEqual({ files: ['a.txt', 'd.txt'], number: '12/NQ-HĐND' });
+    expect(sameDocument(seeds.slice(0, 3))).toBeNull();
+  });
+});
+
+describe('the content step', () => {
+  it('stamps a seed by its bytes and what every seed shares', () => {
+    const bytes = new TextEncoder().encode('Điều 1.');
+    expect(seedStamp('code', bytes)).toBe(seedStamp('code', bytes));
+    expect(seedStamp('code', bytes)).not.toBe(seedStamp('other code', bytes));
+    expect(seedStamp('code', bytes)).not.toBe(
+      seedStamp('code', new TextEncoder().encode('Điều 2.')),
+    );
+  });
+
+  it('uses one thread per core, never more than there are documents', () => {
+    expect(threadCount(1000, 2)).toBe(2);
+    expect(threadCount(1, 8)).toBe(1);
+    expect(threadCount(0, 2)).toBe(1);
+  });
+
+  it('reads where the site is published from the environment', () => {
+    expect(deployOf({})).toEqual({ site: 'http://localhost:4321', base: '/', published: null });
+    expect(deployOf({ SITE_URL: 'https://nq.example.vn', BASE_PATH: 'a/b' })).toEqual({
+      site: 'https://nq.example.vn',
+      base: '/a/b/',
+      published: 'https://nq.example.vn/',
+    });
+    expect(() => deployOf({ SITE_URL: 'nq.example.vn' })).toThrow(/^SITE_URL=nq\.example\.vn: /);
+  });
+});
