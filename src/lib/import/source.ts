@@ -1,0 +1,87 @@
+/**
+ * The entry point from a published file to the text the parser reads: read the bytes, tell the
+ * format from them, run that format's importer. Plain text goes through unchanged, so a seed
+ * imports and parses byte for byte as before.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { decodeUtf8, InputError } from '../text/normalize.ts';
+import { detectFormat, type Format } from './detect.ts';
+import { docxToText } from './docx.ts';
+
+/** File name endings a source in `seeds/` may have; the format itself comes from the bytes. */
+export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.doc', '.pdf', '.html', '.htm'] as const;
+
+/** Whether a file name is one the build reads as a source. */
+export function isSourceFile(name: string): boolean {
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase());
+}
+
+/** A source's name without its extension: the document's slug. */
+export function sourceSlug(file: string): string {
+  const name = basename(file);
+  return isSourceFile(name) ? name.slice(0, -extname(name).length) : name;
+}
+
+/** What the name of a file promises, for telling people when the bytes say otherwise. */
+const FORMAT_OF_EXTENSION: Record<string, Format> = {
+  '.txt': 'text',
+  '.docx': 'docx',
+  '.doc': 'doc',
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/** A source read: its bytes, its format, the text for the parser, and notes worth telling. */
+export interface Source {
+  bytes: Uint8Array;
+  format: Format;
+  text: string;
+  notes: string[];
+}
+
+/** A format whose importer is still to come. */
+function notYet(_bytes: Uint8Array, file: string): string {
+  throw new InputError(`${file}: this format cannot be imported yet`);
+}
+
+/** The importer of each format: bytes → text. */
+const IMPORTERS: Record<Format, (bytes: Uint8Array, file: string) => string> = {
+  text: decodeUtf8,
+  docx: docxToText,
+  doc: notYet,
+  pdf: notYet,
+  html: notYet,
+};
+
+/** The text of a published file already in memory; every problem is an InputError naming it. */
+export function importBytes(bytes: Uint8Array, file: string): Source {
+  const format = detectFormat(bytes, file);
+  const notes: string[] = [];
+  const promised = FORMAT_OF_EXTENSION[extname(file).toLowerCase()];
+  if (promised && promised !== format && !(promised === 'text' && format === 'html')) {
+    notes.push(
+      `${file}: the file is ${format}, not ${promised} as its name says; read as ${format}`,
+    );
+  }
+  const text = IMPORTERS[format](bytes, file);
+  if (format !== 'text' && text.trim() === '') {
+    throw new InputError(`${file}: no text found in this ${format} file`);
+  }
+  return { bytes, format, text, notes };
+}
+
+/** Reads a published file from disk and imports it. */
+export function readSource(path: string): Source {
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).isDirectory()) throw new InputError(`${path}: is a directory, not a text file`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${path}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`);
+  }
+  return importBytes(bytes, path);
+} // prettier-ignore
