@@ -24,7 +24,22 @@ export function wordsKept(
 ): { share: number; kept: number; total: number; extra: number } {
   const expected = words(truth);
   const actual = words(imported);
-  const kept = commonInOrder(expected, actual);
+  // Equal heads and tails are common to any alignment: only the middle needs the full table.
+  let head = 0;
+  while (head < expected.length && head < actual.length && expected[head] === actual[head]) head++;
+  let tail = 0;
+  while (
+    tail < expected.length - head &&
+    tail < actual.length - head &&
+    expected[expected.length - 1 - tail] === actual[actual.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const middle = commonInOrder(
+    expected.slice(head, expected.length - tail),
+    actual.slice(head, actual.length - tail),
+  );
+  const kept = head + tail + middle;
   return {
     share: kept / Math.max(1, expected.length),
     kept,

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { decodeUtf8, InputError } from '../text/normalize.ts';
 import { detectFormat, type Format } from './detect.ts';
 import { docxToText } from './docx.ts';
+import { htmlToText } from './html.ts';
 
 /** File name endings a source in `seeds/` may have; the format itself comes from the bytes. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.doc', '.pdf', '.html', '.htm'] as const;
@@ -52,7 +53,7 @@ const IMPORTERS: Record<Format, (bytes: Uint8Array, file: string) => string> = {
   docx: docxToText,
   doc: notYet,
   pdf: notYet,
-  html: notYet,
+  html: htmlToText,
 };
 
 /** The text of a published file already in memory; every problem is an InputError naming it. */
