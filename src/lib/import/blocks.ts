@@ -72,11 +72,31 @@ function blockLines(block: Block): string[] {
   return block.rows.filter((row) => row.some((cell) => cell.some(hasText))).map(pipeRow);
 }
 
+/** How far into a document a masthead may reach, in lines. */
+const MASTHEAD_LINES = 8;
+/** A gap of tabs or three or more spaces between two columns typed on one line. */
+const COLUMN_GAP = /(?<=\S)(?:[ ]*\t[ \t]*|[ ]{3,})(?=\S)/u;
+
+/**
+ * Masthead lines typed as two columns side by side ("ỦY BAN NHÂN DÂN <tab> CỘNG HÒA…",
+ * "Số: 991/QĐ-UBND      Đồng Xoài, ngày…"), split at the gap into one line per column, left
+ * first: the words keep their order and the parser sees the number and the date on lines of
+ * their own.
+ */
+export function splitMastheadColumns(lines: string[]): string[] {
+  return lines.flatMap((line, i) => {
+    if (i >= MASTHEAD_LINES || !COLUMN_GAP.test(line.trim()) || !LAYOUT_MARKS.test(line.trim().replace(COLUMN_GAP, '\n'))) return [line];
+    return line.trim().split(COLUMN_GAP);
+  });
+} // prettier-ignore
+
 /** The seed text of a document: its blocks' lines, blank ones dropped, ending in a newline. */
 export function blocksToText(blocks: Block[]): string {
-  const lines = blocks
-    .flatMap(blockLines)
-    .map((line) => line.replace(/\s+$/u, ''))
-    .filter(hasText);
+  const lines = splitMastheadColumns(
+    blocks
+      .flatMap(blockLines)
+      .map((line) => line.replace(/\s+$/u, ''))
+      .filter(hasText),
+  );
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

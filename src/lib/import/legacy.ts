@@ -263,3 +263,9 @@ export function guessLegacy(text: string): Legacy | null {
   if (best < 2 || best <= plain) return null;
   return tcvn3 >= vni ? 'tcvn3' : 'vni';
 }
+
+/** Whether text reads better decoded from a legacy encoding than as it is: used when a document's other runs are known to be in that encoding. */
+export function readsBetterAs(text: string, legacy: Legacy): boolean {
+  if (isUnicodeVietnamese(text) || !/[\u00A0-\u00FF]/.test(text)) return false;
+  return markedSyllables(decodeLegacy(text, legacy)) > markedSyllables(text);
+}

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { decodeUtf8, InputError } from '../text/normalize.ts';
 import { detectFormat, type Format } from './detect.ts';
+import { docToText } from './doc.ts';
 import { docxToText } from './docx.ts';
 import { htmlToText } from './html.ts';
 
@@ -51,7 +52,7 @@ function notYet(_bytes: Uint8Array, file: string): string {
 const IMPORTERS: Record<Format, (bytes: Uint8Array, file: string) => string> = {
   text: decodeUtf8,
   docx: docxToText,
-  doc: notYet,
+  doc: docToText,
   pdf: notYet,
   html: htmlToText,
 };
