@@ -12,7 +12,6 @@ import { blocksToText, type Block } from './blocks.ts';
 import {
   decodeLegacy,
   guessLegacy,
-  isCapitalFont,
   isUnicodeVietnamese,
   legacyOfFont,
   readsBetterAs,
@@ -238,7 +237,7 @@ function spansToText(spans: Span[], documentLegacy: Legacy | null): string {
     .map((span) => {
       const legacy = legacyOfFont(span.font) ?? guessed;
       if (!legacy || isUnicodeVietnamese(span.text)) return windows1252(span.text);
-      return decodeLegacy(span.text, legacy, isCapitalFont(span.font));
+      return decodeLegacy(span.text, legacy);
     })
     .join('');
 } // prettier-ignore

@@ -7,13 +7,7 @@
 import type { Element, Node } from '@xmldom/xmldom';
 import { InputError } from '../text/normalize.ts';
 import { blocksToText, type Block } from './blocks.ts';
-import {
-  decodeLegacy,
-  isCapitalFont,
-  isUnicodeVietnamese,
-  legacyOfFont,
-  type Legacy,
-} from './legacy.ts';
+import { decodeLegacy, isUnicodeVietnamese, legacyOfFont, type Legacy } from './legacy.ts';
 import {
   bulletText,
   formatNumber,
@@ -24,10 +18,9 @@ import {
 } from './numbering.ts';
 import { attr, child, children, elements, flag, isW, parseXml, readZipParts, W } from './xml.ts';
 
-/** Run formatting that changes what Word shows: the font (legacy encodings), capitals, hiding. */
+/** Run formatting that changes what Word shows as text: the font (legacy encodings), hiding. */
 interface RunLook {
   font: string | null;
-  caps: boolean | null;
   vanish: boolean | null;
 }
 
@@ -43,8 +36,6 @@ interface Style {
 interface Segment {
   text: string;
   legacy: Legacy | null;
-  capitals: boolean;
-  caps: boolean;
 }
 
 /** A complex field being read: its instruction is skipped, its shown result kept. */
@@ -71,7 +62,6 @@ function lookOf(rPr: Element | null): RunLook {
   const fonts = child(rPr, 'rFonts');
   return {
     font: attr(fonts, 'hAnsi') ?? attr(fonts, 'ascii') ?? attr(fonts, 'cs'),
-    caps: flag(rPr, 'caps'),
     vanish: flag(rPr, 'vanish'),
   };
 }
@@ -80,7 +70,6 @@ function lookOf(rPr: Element | null): RunLook {
 function overlay(top: RunLook, under: RunLook): RunLook {
   return {
     font: top.font ?? under.font,
-    caps: top.caps ?? under.caps,
     vanish: top.vanish ?? under.vanish,
   };
 }
@@ -248,8 +237,6 @@ class ParagraphReader {
     this.segments.push({
       text,
       legacy: legacy && !isUnicodeVietnamese(text) ? legacy : null,
-      capitals: isCapitalFont(look.font),
-      caps: look.caps ?? false,
     });
   }
 
@@ -360,7 +347,11 @@ class ParagraphReader {
     for (const box of descendants(el, 'txbxContent')) this.after.push(...bodyBlocks(this.ctx, box));
   }
 
-  /** The paragraph's text: legacy runs decoded together, capitals applied. */
+  /**
+   * The paragraph's text: legacy runs decoded together. Letters stay as typed: capitals that
+   * only a format (w:caps) or a capitals-only font (.VnTimeH) draws are not written in, as
+   * copying the text out of Word would not write them either.
+   */
   text(): string {
     let out = '';
     let i = 0;
@@ -371,13 +362,11 @@ class ParagraphReader {
       // Adjacent runs of one legacy font are decoded together: a VNI mark may sit in the next run.
       while (j < this.segments.length) {
         const s = this.segments[j] as Segment;
-        if (s.legacy !== first.legacy || s.capitals !== first.capitals || s.caps !== first.caps)
-          break;
+        if (s.legacy !== first.legacy) break;
         raw += s.text;
         j++;
       }
-      const text = first.legacy ? decodeLegacy(raw, first.legacy, first.capitals) : raw;
-      out += first.caps ? text.toUpperCase() : text;
+      out += first.legacy ? decodeLegacy(raw, first.legacy) : raw;
       i = j;
     }
     return out;
@@ -432,9 +421,7 @@ function readParagraph(ctx: Context, p: Element): { text: string; after: Block[]
     const level = ctx.lists.level(numbering.numId, numbering.ilvl);
     const label = ctx.lists.next(numbering.numId, numbering.ilvl);
     if (label !== null) {
-      const labelLook = runLook(ctx, markRun, look);
-      const shown = labelLook.caps ? label.toUpperCase() : label;
-      text = `${shown.trimEnd()}${level.suffix === 'nothing' && !/\s$/.test(label) ? '' : ' '}${text}`;
+      text = `${label.trimEnd()}${level.suffix === 'nothing' && !/\s$/.test(label) ? '' : ' '}${text}`;
     }
   }
   return { text, after: reader.after, joinNext: markDeleted };

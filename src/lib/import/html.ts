@@ -90,7 +90,8 @@ function densestBlock(document: Node): Node | null {
   let improved = true;
   while (improved) {
     improved = false;
-    for (const child of 'childNodes' in best ? best.childNodes : []) {
+    const children: Node[] = 'childNodes' in best ? best.childNodes : [];
+    for (const child of children) {
       if (isElement(child) && !isChrome(child) && paragraphText(child) >= all * 0.8) {
         best = child;
         improved = true;

@@ -216,7 +216,13 @@ export function legacyOfFont(font: string | null | undefined): Legacy | null {
 
 /** Whether a TCVN3 font draws capitals only (`.VnTimeH`, `.VnArialH`). */
 export function isCapitalFont(font: string | null | undefined): boolean {
-  return !!font && legacyOfFont(font) === 'tcvn3' && /H$/.test(font.trim().replace(/\s+/g, ''));
+  if (!font || legacyOfFont(font) !== 'tcvn3') return false;
+  // Style suffixes come after the H: ".VnTimeH,Bold", "VnTimeHBold", ".VnArialH-Italic".
+  const family = font
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[-,]?(?:Bold|Italic|Oblique|Regular)+$/i, '');
+  return /H$/.test(family);
 }
 
 /** Tone marks, which a Vietnamese syllable carries at most once. */

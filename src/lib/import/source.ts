@@ -10,6 +10,7 @@ import { detectFormat, type Format } from './detect.ts';
 import { docToText } from './doc.ts';
 import { docxToText } from './docx.ts';
 import { htmlToText } from './html.ts';
+import { pdfToText } from './pdf.ts';
 
 /** File name endings a source in `seeds/` may have; the format itself comes from the bytes. */
 export const SOURCE_EXTENSIONS = ['.txt', '.docx', '.doc', '.pdf', '.html', '.htm'] as const;
@@ -43,17 +44,12 @@ export interface Source {
   notes: string[];
 }
 
-/** A format whose importer is still to come. */
-function notYet(_bytes: Uint8Array, file: string): string {
-  throw new InputError(`${file}: this format cannot be imported yet`);
-}
-
 /** The importer of each format: bytes → text. */
 const IMPORTERS: Record<Format, (bytes: Uint8Array, file: string) => string> = {
   text: decodeUtf8,
   docx: docxToText,
   doc: docToText,
-  pdf: notYet,
+  pdf: pdfToText,
   html: htmlToText,
 };
 
