@@ -10,6 +10,8 @@ import CFB from 'cfb';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../src/lib/document/schema.ts';
+import { originalOf, readSource } from '../../src/lib/import/source.ts';
+import { generateContent } from '../../src/lib/mdx/generate.ts';
 import { importFixture } from '../support/shared.ts';
 import { buildDocx, para, run } from './import-docx-build.ts';
 import { lockedPdf, scanPdf } from './import-pdf-build.ts';
@@ -132,5 +134,18 @@ describe('bad input: one line naming the file, non-zero exit, nothing written, n
     const result = cli('parse', '--format', 'text', file);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Điều 1. Một.');
+  });
+});
+
+describe('the build reads published files directly', () => {
+  it('makes content for a .docx seed, named by its file, and offers its original', () => {
+    const docx = importFixture('docx', 'luat-84-2015-qh13.docx');
+    const { files } = generateContent([docx], 'content/glossary.json');
+    expect(files.some((f) => f.path === 'luat-84-2015-qh13/document.json')).toBe(true);
+    const source = readSource(docx);
+    const original = originalOf(source, docx);
+    expect(original?.file).toBe('luat-84-2015-qh13.docx');
+    expect(original?.bytes).toEqual(readFileSync(docx));
+    expect(originalOf(readSource(SEED), SEED)).toBeNull();
   });
 });

@@ -66,8 +66,12 @@ describe('a born-digital PDF', () => {
     // of two formulas ("… =" above them) and the month column of the appendix's table.
     const appendix = lines.indexOf('Phụ lục II');
     const bare = lines.map((l, i) => ({ l, i })).filter(({ l }) => /^\d{1,3}$/.test(l));
-    expect(bare.filter(({ i }) => i < appendix).map(({ i }) => lines[i - 1]?.endsWith('='))).toEqual([true, true]);
-    expect(bare.filter(({ i }) => i > appendix).map(({ l }) => l)).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
+    expect(
+      bare.filter(({ i }) => i < appendix).map(({ i }) => lines[i - 1]?.endsWith('=')),
+    ).toEqual([true, true]);
+    expect(bare.filter(({ i }) => i > appendix).map(({ l }) => l)).toEqual(
+      Array.from({ length: 12 }, (_, i) => String(i + 1)),
+    );
     expect(text).toContain(
       'Nghị định này quy định nguyên tắc, tiêu chí, thẩm quyền, trình tự, thủ tục đánh giá, xếp loại chất lượng đối với cơ quan hành chính nhà nước',
     );

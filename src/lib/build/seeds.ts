@@ -4,10 +4,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { SOURCE_EXTENSIONS } from '../import/source.ts';
 import { InputError } from '../text/normalize.ts';
 
-/** Extensions of seed files, compared without case. */
-export const SEED_EXTENSIONS: readonly string[] = ['.txt'];
+/** Extensions of seed files, compared without case: plain text and the published formats the importers read. */
+export const SEED_EXTENSIONS: readonly string[] = SOURCE_EXTENSIONS;
 
 /** A document slug: lower-case ASCII words joined by hyphens, since it becomes the URL. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -83,3 +83,32 @@ export function readSource(path: string): Source {
   }
   return importBytes(bytes, path);
 } // prettier-ignore
+
+/** The media type and file ending of each published format, for offering the original. */
+const ORIGINALS: Record<Exclude<Format, 'text'>, { ext: string; type: string }> = {
+  docx: {
+    ext: 'docx',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  doc: { ext: 'doc', type: 'application/msword' },
+  pdf: { ext: 'pdf', type: 'application/pdf' },
+  html: { ext: 'html', type: 'text/html; charset=utf-8' },
+};
+
+/** A published original offered for download beside the open data: `<slug>.<ext>`, its media type and its bytes. */
+export interface Original {
+  file: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The original of a seed that is a published file, byte for byte, named by the document's slug
+ * and the format its bytes show (so a misnamed file downloads with the right ending); null for a
+ * plain-text seed, whose text already is the source.
+ */
+export function originalOf(source: Source, file: string): Original | null {
+  if (source.format === 'text') return null;
+  const { ext, type } = ORIGINALS[source.format];
+  return { file: `${sourceSlug(file)}.${ext}`, type, bytes: source.bytes };
+}

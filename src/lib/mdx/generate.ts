@@ -1,18 +1,18 @@
 /** From seed files to the content folder's files, in memory: what `npm run content` writes. */
-import { basename } from 'node:path';
 import { loadGlossary } from '../analysis/abbreviations.ts';
 import { loadDocumentFile } from '../document/load.ts';
+import { sourceSlug } from '../import/source.ts';
 import type { Warning } from '../document/parse.ts';
 import { InputError } from '../text/normalize.ts';
 import { emitDocument, place, type ContentFile } from './emit.ts';
 import { enrich } from './enrich.ts';
 
-/** A document slug: the seed's file name without `.txt`, lower-case ASCII words and hyphens. */
+/** A document slug: the seed's file name without its extension, lower-case ASCII words and hyphens. */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The document slug of a seed file, or a one-line error naming the file. */
 export function docSlug(file: string): string {
-  const slug = basename(file).replace(/\.txt$/, '');
+  const slug = sourceSlug(file);
   if (!SLUG.test(slug)) {
     throw new InputError(
       `${file}: the file name must be lower-case ASCII words joined by hyphens (it becomes the URL)`,
