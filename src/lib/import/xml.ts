@@ -60,7 +60,9 @@ export function parseXml(bytes: Uint8Array, part: string, file: string): Element
   };
   let root: Element | null = null;
   try {
+    // No locator: positions are not needed for a one-line error, and tracking them costs time.
     root = new DOMParser({
+      locator: false,
       onError: (level, message) => {
         if (level !== 'warning') throw new Error(message);
       },
