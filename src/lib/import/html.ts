@@ -21,6 +21,10 @@ const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'u
 const CHROME =
   /\b(?:nav|navigation|menu|breadcrumb|toc|table-of-contents|tree-popover|sidebar|footer|header|tabs-nav|ant-tabs-nav)\b/i;
 
+/** Ids and classes that name a page's full text: `toanvancontent`, `fulltext`, `noidungvanban`… */
+const FULL_TEXT =
+  /\b(?:toanvancontent|toan-van|toanvan|fulltext|full-text|noidungvanban|noi-dung-van-ban|vbContent|content1)\b/i;
+
 /** An attribute of an element, or null. */
 function attribute(el: Element, name: string): string | null {
   return el.attrs.find((a) => a.name === name)?.value ?? null;
@@ -51,6 +55,11 @@ function contentRoot(document: Node): Node {
     /\bprov-/.test(attribute(el, 'class') ?? ''),
   );
   if (provisions.length > 0) return commonAncestor(provisions);
+  // Older pages of the national database and other legal sites name their full-text block.
+  const named = [...walk(document)].find((el) =>
+    FULL_TEXT.test(`${attribute(el, 'id') ?? ''} ${attribute(el, 'class') ?? ''}`),
+  );
+  if (named && paragraphText(named) > 0) return named;
   return densestBlock(document) ?? document;
 }
 
