@@ -1,7 +1,8 @@
 /**
  * A small Word 97–2003 file built byte by byte for tests: a FIB, an 8-bit piece holding TCVN3
- * (capital font included) and VNI runs, a UTF-16 piece holding Unicode text and a field, one
- * page of character runs naming each run's font, and the font table — a "mixed" document of the
+ * (capital font included) and VNI runs, a UTF-16 piece holding Unicode text, a field and a
+ * one-row table, a page of character runs naming each run's font, a page of paragraph runs
+ * marking the table's cells and row end, and the font table — a "mixed" document of the
  * kind published before Unicode fonts were the norm.
  */
 import CFB from 'cfb';
@@ -40,12 +41,14 @@ export function buildDoc(): Uint8Array {
     [encodeVni('Độc lập - Tự do - Hạnh phúc') + '\r', 'VNI-Times'],
     [encodeTcvn3('Điều 1. Phường, xã và thị trấn.') + '\r', '.VnTime'],
   ];
-  const textB =
+  const prose =
     'Chữ Unicode giữ nguyên: café, “ngoặc”.\rKết quả trường: \u0013 NUMPAGES \u00145\u0015 trang.\r';
+  const cells = '1\u0007Tăng trưởng\u0007';
+  const textB = `${prose}${cells}\u0007`;
   const textA = runsA.map(([t]) => t).join('');
   const fcB = TEXT_AT + textA.length + (textA.length % 2);
   const page = Math.ceil((fcB + 2 * textB.length) / 512);
-  const wd = new Uint8Array((page + 1) * 512);
+  const wd = new Uint8Array((page + 2) * 512);
   // FIB: base, 14 shorts, 22 longs (ccpText), 93 (fc, lcb) pairs.
   put(wd, 0, 0xa5ec, 2);
   put(wd, 2, 0xc1, 2);
@@ -79,7 +82,26 @@ export function buildDoc(): Uint8Array {
     put(wd, fkp + at + 5, 0x4a51, 2);
     put(wd, fkp + at + 7, FONTS.indexOf(font), 2);
   });
-  // Table stream: piece table (Clx), bin table of character runs, font table.
+  // One page of paragraph runs: the prose, the table's cells (in table), the row end (in table, row end).
+  const cellsAt = fcB + 2 * prose.length;
+  const rowEndAt = cellsAt + 2 * cells.length;
+  const papx = (page + 1) * 512;
+  const paraRuns: [number, number][] = [
+    [TEXT_AT, cellsAt],
+    [cellsAt, rowEndAt],
+    [rowEndAt, rowEndAt + 2],
+  ];
+  put(wd, papx + 511, paraRuns.length, 1);
+  paraRuns.forEach(([start, end], r) => {
+    put(wd, papx + 4 * r, start, 4);
+    put(wd, papx + 4 * (r + 1), end, 4);
+  });
+  const bx = papx + 4 * (paraRuns.length + 1);
+  put(wd, bx + 13, 200, 1); // cells: cb 3, istd 0, sprmPFInTable 1
+  wd.set([3, 0, 0, 0x16, 0x24, 1], papx + 400);
+  put(wd, bx + 26, 210, 1); // row end: cb 0, cb' 4, istd 0, sprmPFInTable 1, sprmPFTtp 1
+  wd.set([0, 4, 0, 0, 0x16, 0x24, 1, 0x17, 0x24, 1], papx + 420);
+  // Table stream: piece table (Clx), bin tables of character and paragraph runs, font table.
   const clx = new Uint8Array(5 + 4 * 3 + 8 * 2);
   clx[0] = 0x02;
   put(clx, 1, clx.length - 5, 4);
@@ -92,18 +114,24 @@ export function buildDoc(): Uint8Array {
   put(bte, 0, TEXT_AT, 4);
   put(bte, 4, fcB + 2 * textB.length, 4);
   put(bte, 8, page, 4);
+  const bteP = new Uint8Array(12);
+  put(bteP, 0, TEXT_AT, 4);
+  put(bteP, 4, rowEndAt + 2, 4);
+  put(bteP, 8, page + 1, 4);
   const ffn = fontTable();
-  const table = new Uint8Array(clx.length + bte.length + ffn.length);
+  const table = new Uint8Array(clx.length + bte.length + bteP.length + ffn.length);
   table.set(clx, 0);
   table.set(bte, clx.length);
-  table.set(ffn, clx.length + bte.length);
+  table.set(bteP, clx.length + bte.length);
+  table.set(ffn, clx.length + bte.length + bteP.length);
   const pair = (index: number, at: number, size: number): void => {
     put(wd, 154 + 8 * index, at, 4);
     put(wd, 154 + 8 * index + 4, size, 4);
   };
   pair(33, 0, clx.length);
   pair(12, clx.length, bte.length);
-  pair(15, clx.length + bte.length, ffn.length);
+  pair(13, clx.length + bte.length, bteP.length);
+  pair(15, clx.length + bte.length + bteP.length, ffn.length);
   const container = CFB.utils.cfb_new();
   CFB.utils.cfb_add(container, '/WordDocument', wd);
   CFB.utils.cfb_add(container, '/1Table', table);

@@ -4,7 +4,7 @@
  * table, because generic extractors neither report fonts nor keep byte 0xAD, which TCVN3 uses
  * for "ư". Runs in TCVN3 or VNI fonts are converted by font; runs without a legacy font are
  * converted only when their bytes read as TCVN3 or VNI and hold no Unicode Vietnamese already.
- * Tables come out cell by cell, each cell's paragraphs on their own lines.
+ * Tables are read from the paragraph runs (in table, row end) and reach `blocks.ts` as tables.
  */
 import CFB from 'cfb';
 import { InputError } from '../text/normalize.ts';
@@ -205,13 +205,63 @@ function readCharRuns(wd: Reader, table: Reader, fib: Fib): CharRun[] {
   return runs.sort((a, b) => a.fcStart - b.fcStart);
 }
 
+/** A paragraph run: a span of file positions and whether its paragraphs sit in a table. */
+interface ParaRun {
+  fcStart: number;
+  fcEnd: number;
+  inTable: boolean;
+  /** The paragraph that ends a table row (its mark is the row-end mark). */
+  rowEnd: boolean;
+}
+
+/** Table sprms of a PAPX: sprmPFInTable, sprmPFTtp, sprmPItap, sprmPFInnerTtp. */
+function tableOfGrpprl(grpprl: Reader): { inTable: boolean; rowEnd: boolean } {
+  let inTable = false;
+  let rowEnd = false;
+  let at = 2; // after the style index
+  while (at + 2 <= grpprl.bytes.length) {
+    const sprm = grpprl.u16(at);
+    const size = operandSize(sprm, grpprl, at + 2);
+    if (at + 2 + size > grpprl.bytes.length) break;
+    if (sprm === 0x2416 || (sprm === 0x6649 && grpprl.u32(at + 2) > 0)) inTable ||= sprm === 0x6649 || grpprl.u8(at + 2) === 1;
+    if ((sprm === 0x2417 || sprm === 0x244c) && grpprl.u8(at + 2) === 1) rowEnd = true;
+    at += 2 + size;
+  }
+  return { inTable: inTable || rowEnd, rowEnd };
+} // prettier-ignore
+
+/** The paragraph runs of the document (bin table of PAPX pages), sorted by file position. */
+function readParaRuns(wd: Reader, table: Reader, fib: Fib): ParaRun[] {
+  const { fc, lcb } = fib.fcLcb(13);
+  if (lcb < 4) return [];
+  const plc = table.slice(fc, lcb);
+  const n = (lcb - 4) / 8;
+  const runs: ParaRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const pn = plc.u32(4 * (n + 1) + 4 * i) & 0x3fffff;
+    const page = wd.slice(pn * 512, 512);
+    const crun = page.u8(511);
+    for (let r = 0; r < crun; r++) {
+      const offset = page.u8(4 * (crun + 1) + 13 * r) * 2;
+      let props = { inTable: false, rowEnd: false };
+      if (offset !== 0) {
+        const cb = page.u8(offset);
+        const grpprl = cb !== 0 ? page.slice(offset + 1, 2 * cb - 1) : page.slice(offset + 2, 2 * page.u8(offset + 1));
+        props = tableOfGrpprl(grpprl);
+      }
+      runs.push({ fcStart: page.u32(4 * r), fcEnd: page.u32(4 * (r + 1)), ...props });
+    }
+  }
+  return runs.sort((a, b) => a.fcStart - b.fcStart);
+} // prettier-ignore
+
 /** The run holding a file position (binary search), or undefined. */
-function runAt(runs: CharRun[], fc: number): CharRun | undefined {
+function runAt<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: number): T | undefined {
   let lo = 0;
   let hi = runs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const run = runs[mid] as CharRun;
+    const run = runs[mid] as T;
     if (fc < run.fcStart) hi = mid - 1;
     else if (fc >= run.fcEnd) lo = mid + 1;
     else return run;
@@ -261,8 +311,9 @@ function windows1252(text: string): string {
 }
 
 /** Reads the main text into paragraphs: fields as their result, cells as their own lines. */
-function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], fonts: string[], ccpText: number): Block[] {
+function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], paraRuns: ParaRun[], fonts: string[], ccpText: number): Block[] {
   const paragraphs: Span[][] = [];
+  const ends: { cellEnd: boolean; inTable: boolean; rowEnd: boolean }[] = [];
   let spans: Span[] = [];
   const fields: boolean[] = [];
   const push = (ch: string, font: string | null): void => {
@@ -271,8 +322,10 @@ function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], fonts: str
     if (last && last.font === font) last.text += ch;
     else spans.push({ text: ch, font });
   };
-  const end = (): void => {
+  const end = (code: number, fc: number): void => {
+    const props = runAt(paraRuns, fc);
     paragraphs.push(spans);
+    ends.push({ cellEnd: code === 0x07, inTable: props?.inTable ?? false, rowEnd: props?.rowEnd ?? false });
     spans = [];
   };
   for (const piece of pieces) {
@@ -283,7 +336,7 @@ function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], fonts: str
       const fontIndex = runAt(runs, fc)?.font;
       const font = fontIndex === undefined || fontIndex === null ? null : (fonts[fontIndex] ?? null);
       switch (code) {
-        case 0x0d: case 0x07: case 0x0c: end(); break;
+        case 0x0d: case 0x07: case 0x0c: end(code, fc); break;
         case 0x0b: push('\n', font); break;
         case 0x09: push('\t', font); break;
         case 0x13: fields.push(false); break;
@@ -296,9 +349,45 @@ function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], fonts: str
       }
     }
   }
-  if (spans.length) end();
+  if (spans.length) end(0x0d, -1);
   const legacy = documentLegacy(paragraphs);
-  return paragraphs.map((p) => ({ kind: 'paragraph', text: spansToText(p, legacy) }));
+  return assembleTables(paragraphs.map((p) => spansToText(p, legacy)), ends);
+} // prettier-ignore
+
+/**
+ * Paragraphs into blocks: table paragraphs gather into cells (a cell ends at its cell mark) and
+ * rows (a row ends at its row-end mark), so tables reach `blocks.ts` as tables.
+ */
+function assembleTables(texts: string[], ends: { cellEnd: boolean; inTable: boolean; rowEnd: boolean }[]): Block[] {
+  const blocks: Block[] = [];
+  let rows: string[][][] | null = null;
+  let row: string[][] = [];
+  let cell: string[] = [];
+  texts.forEach((text, i) => {
+    const end = ends[i] as (typeof ends)[number];
+    if (!end.inTable) {
+      if (rows) blocks.push({ kind: 'table', rows: row.length ? [...rows, row] : rows });
+      rows = null;
+      row = [];
+      cell = [];
+      blocks.push({ kind: 'paragraph', text });
+      return;
+    }
+    rows ??= [];
+    if (end.rowEnd) {
+      rows.push(row);
+      row = [];
+      cell = [];
+      return;
+    }
+    cell.push(text);
+    if (end.cellEnd) {
+      row.push(cell);
+      cell = [];
+    }
+  });
+  if (rows) blocks.push({ kind: 'table', rows: row.length ? [...(rows as string[][][]), row] : rows });
+  return blocks;
 } // prettier-ignore
 
 /** The text of a Word 97–2003 file, in the seed form of `blocks.ts`. */
@@ -319,7 +408,7 @@ export function docToText(bytes: Uint8Array, file: string): string {
   try {
     const table = stream(fib.tableStream);
     const pieces = readPieces(table, fib);
-    const blocks = readParagraphs(wd, pieces, readCharRuns(wd, table, fib), readFonts(table, fib), fib.ccpText);
+    const blocks = readParagraphs(wd, pieces, readCharRuns(wd, table, fib), readParaRuns(wd, table, fib), readFonts(table, fib), fib.ccpText);
     return blocksToText(blocks);
   } catch (error) {
     if (error instanceof InputError) throw error;
