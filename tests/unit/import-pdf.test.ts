@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import type { Document } from '../../src/lib/document/schema.ts';
+import { repairTextLayer } from '../../src/lib/import/pdf.ts';
 import { importBytes } from '../../src/lib/import/source.ts';
 import { importFixture } from '../support/shared.ts';
 import { textPdf, type Placed } from './import-pdf-build.ts';
@@ -127,6 +128,20 @@ describe('PDF layout rules on generated pages', () => {
         ]),
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('broken text layers', () => {
+  it('repairs glyphs whose mapping is certain: "ƣ" for "ư"', () => {
+    expect(repairTextLayer('Trƣờng hợp NGƢỜI lao động\n', 'x.pdf')).toBe(
+      'Trường hợp NGƯỜI lao động\n',
+    );
+  });
+
+  it('refuses a text layer whose letters are unreadable, in one line naming the file', () => {
+    expect(() => repairTextLayer(`Điều 1. ${'\uFFFD'.repeat(40)} văn bản\n`, 'x.pdf')).toThrow(
+      /^x\.pdf: the PDF's text layer is broken \(40 unreadable glyphs\)/,
     );
   });
 });

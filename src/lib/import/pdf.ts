@@ -266,7 +266,7 @@ function percentile(values: number[], p: number): number {
 const BROKEN_GLYPHS: Record<string, string> = { ƣ: 'ư', Ƣ: 'Ư' };
 
 /** Repairs known broken glyphs; refuses a text layer whose letters are unreadable. */
-function repair(text: string, file: string): string {
+export function repairTextLayer(text: string, file: string): string {
   const repaired = text.replace(/[ƣƢ]/gu, (c) => BROKEN_GLYPHS[c] ?? c);
   const letters = repaired.match(/\p{L}/gu)?.length ?? 0;
   const unreadable = repaired.match(/[\uFFFD\uE000-\uF8FF]/gu)?.length ?? 0;
@@ -296,5 +296,5 @@ export function pdfToText(bytes: Uint8Array, file: string): string {
   const { before, closing, after } = readClosingColumns(body, (pages[0]?.width ?? 600) / 2);
   const texts = [...masthead, ...paragraphs(before), ...closing, ...paragraphs(after)];
   const blocks: Block[] = texts.map((text) => ({ kind: 'paragraph', text }));
-  return repair(blocksToText(blocks), file);
+  return repairTextLayer(blocksToText(blocks), file);
 } // prettier-ignore
