@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { DocumentSchema } from '../../src/lib/document/schema.ts';
 import { readCorpus } from '../support/shared.ts';
 import { words } from '../support/words.ts';
+import { buildDocx, para, run } from './import-docx-build.ts';
+import { lockedPdf, scanPdf } from './import-pdf-build.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parse-cli-'));
 const SEED = 'seeds/quang-ninh-ktxh-2026.txt';
@@ -95,5 +97,37 @@ describe('bad input: one line naming the file, non-zero exit, no stack trace', (
     const run = parse('--format', 'xml', SEED);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--format takes json or text/);
+  });
+});
+
+describe('published files: read by their bytes, bad ones refused in one line', () => {
+  it('parses a .docx directly', () => {
+    const file = scratch(
+      'law.docx',
+      buildDocx({ body: para(run('QUYẾT NGHỊ:')) + para(run('Điều 1. Một.')) }),
+    );
+    const run1 = parse('--format', 'text', file);
+    expect(run1.code).toBe(0);
+    expect(words(run1.stdout)).toEqual(['QUYẾT', 'NGHỊ', 'Điều', '1', 'Một']);
+  });
+
+  const cases: [string, () => string, RegExp][] = [
+    [
+      'a corrupt .docx',
+      () => scratch('corrupt.docx', 'PK\u0003\u0004 broken'),
+      /corrupt\.docx: corrupt zip archive/,
+    ],
+    [
+      'a scanned PDF',
+      () => scratch('scan.pdf', scanPdf()),
+      /scan\.pdf: a scan without a text layer/,
+    ],
+    ['a locked PDF', () => scratch('locked.pdf', lockedPdf()), /locked\.pdf: password-protected/],
+  ];
+  it.each(cases)('%s', (_name, make, message) => {
+    const result = parse(make());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^error: .*${message.source}.*\\n$`));
   });
 });
