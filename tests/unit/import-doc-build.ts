@@ -1,7 +1,7 @@
 /**
  * A small Word 97–2003 file built byte by byte for tests: a FIB, an 8-bit piece holding TCVN3
  * (capital font included) and VNI runs, a UTF-16 piece holding Unicode text, a field and a
- * one-row table, a page of character runs naming each run's font, a page of paragraph runs
+ * one-row table and a footnote, a page of character runs naming each run's font, a page of paragraph runs
  * marking the table's cells and row end, and the font table — a "mixed" document of the
  * kind published before Unicode fonts were the norm.
  */
@@ -43,8 +43,10 @@ export function buildDoc(): Uint8Array {
   ];
   const prose =
     'Chữ Unicode giữ nguyên: café, “ngoặc”.\rKết quả trường: \u0013 NUMPAGES \u00145\u0015 trang.\r';
+  const cited = 'Căn cứ luật\u0002.\r';
   const cells = '1\u0007Tăng trưởng\u0007';
-  const textB = `${prose}${cells}\u0007`;
+  const footnote = '\u0002 Chú thích của luật.\r';
+  const textB = `${prose}${cited}${cells}\u0007${footnote}`;
   const textA = runsA.map(([t]) => t).join('');
   const fcB = TEXT_AT + textA.length + (textA.length % 2);
   const page = Math.ceil((fcB + 2 * textB.length) / 512);
@@ -55,7 +57,8 @@ export function buildDoc(): Uint8Array {
   put(wd, 10, 0x0200, 2);
   put(wd, 32, 14, 2);
   put(wd, 62, 22, 2);
-  put(wd, 64 + 12, textA.length + textB.length, 4);
+  put(wd, 64 + 12, textA.length + textB.length - footnote.length, 4);
+  put(wd, 64 + 16, footnote.length, 4);
   put(wd, 152, 93, 2);
   for (let i = 0; i < textA.length; i++) wd[TEXT_AT + i] = textA.charCodeAt(i);
   for (let i = 0; i < textB.length; i++) put(wd, fcB + 2 * i, textB.charCodeAt(i), 2);
@@ -83,7 +86,7 @@ export function buildDoc(): Uint8Array {
     put(wd, fkp + at + 7, FONTS.indexOf(font), 2);
   });
   // One page of paragraph runs: the prose, the table's cells (in table), the row end (in table, row end).
-  const cellsAt = fcB + 2 * prose.length;
+  const cellsAt = fcB + 2 * (prose.length + cited.length);
   const rowEndAt = cellsAt + 2 * cells.length;
   const papx = (page + 1) * 512;
   const paraRuns: [number, number][] = [
@@ -116,14 +119,18 @@ export function buildDoc(): Uint8Array {
   put(bte, 8, page, 4);
   const bteP = new Uint8Array(12);
   put(bteP, 0, TEXT_AT, 4);
-  put(bteP, 4, rowEndAt + 2, 4);
+  put(bteP, 4, fcB + 2 * textB.length, 4);
   put(bteP, 8, page + 1, 4);
   const ffn = fontTable();
-  const table = new Uint8Array(clx.length + bte.length + bteP.length + ffn.length);
+  // Where the footnote's text starts and ends in the footnote text (PlcffndTxt).
+  const ftn = new Uint8Array(8);
+  put(ftn, 4, footnote.length, 4);
+  const table = new Uint8Array(clx.length + bte.length + bteP.length + ffn.length + ftn.length);
   table.set(clx, 0);
   table.set(bte, clx.length);
   table.set(bteP, clx.length + bte.length);
   table.set(ffn, clx.length + bte.length + bteP.length);
+  table.set(ftn, clx.length + bte.length + bteP.length + ffn.length);
   const pair = (index: number, at: number, size: number): void => {
     put(wd, 154 + 8 * index, at, 4);
     put(wd, 154 + 8 * index + 4, size, 4);
@@ -132,6 +139,7 @@ export function buildDoc(): Uint8Array {
   pair(12, clx.length, bte.length);
   pair(13, clx.length + bte.length, bteP.length);
   pair(15, clx.length + bte.length + bteP.length, ffn.length);
+  pair(3, clx.length + bte.length + bteP.length + ffn.length, ftn.length);
   const container = CFB.utils.cfb_new();
   CFB.utils.cfb_add(container, '/WordDocument', wd);
   CFB.utils.cfb_add(container, '/1Table', table);

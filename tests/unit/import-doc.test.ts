@@ -72,7 +72,7 @@ describe('real Word 97–2003 files in legacy encodings', () => {
 describe('a generated mixed .doc', () => {
   const text = importBytes(buildDoc(), 'mixed.doc').text;
 
-  it('converts runs by their font, leaves Unicode runs alone, keeps the table as a table', () => {
+  it('converts runs by their font, leaves Unicode runs alone, keeps the table as a table and the footnote after its paragraph', () => {
     expect(text).toBe(
       [
         // Typed in lower-case codes of a capitals-only font (.VnTimeH): kept as typed.
@@ -81,6 +81,8 @@ describe('a generated mixed .doc', () => {
         'Điều 1. Phường, xã và thị trấn.',
         'Chữ Unicode giữ nguyên: café, “ngoặc”.',
         'Kết quả trường: 5 trang.',
+        'Căn cứ luật[1].',
+        '[1] Chú thích của luật.',
         '| 1 | Tăng trưởng |',
         '',
       ].join('\n'),

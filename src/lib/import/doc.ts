@@ -4,7 +4,8 @@
  * table, because generic extractors neither report fonts nor keep byte 0xAD, which TCVN3 uses
  * for "ư". Runs in TCVN3 or VNI fonts are converted by font; runs without a legacy font are
  * converted only when their bytes read as TCVN3 or VNI and hold no Unicode Vietnamese already.
- * Tables are read from the paragraph runs (in table, row end) and reach `blocks.ts` as tables.
+ * Tables are read from the paragraph runs (in table, row end) and reach `blocks.ts` as tables;
+ * footnotes follow the paragraph that cites them.
  */
 import CFB from 'cfb';
 import { InputError } from '../text/normalize.ts';
@@ -80,6 +81,8 @@ class Reader {
 interface Fib {
   tableStream: string;
   ccpText: number;
+  /** Length of the footnote text, which follows the main text. */
+  ccpFtn: number;
   /** (fc, lcb) pairs of the FibRgFcLcb97 by index. */
   fcLcb: (i: number) => { fc: number; lcb: number };
 }
@@ -98,6 +101,7 @@ function readFib(wd: Reader, file: string): Fib {
   return {
     tableStream: flags & 0x0200 ? '1Table' : '0Table',
     ccpText: wd.u32(rgLw + 12),
+    ccpFtn: wd.u32(rgLw + 16),
     fcLcb: (i) => ({ fc: wd.u32(rgFcLcb + i * 8), lcb: wd.u32(rgFcLcb + i * 8 + 4) }),
   };
 } // prettier-ignore
@@ -310,31 +314,48 @@ function windows1252(text: string): string {
   return text.replace(/[\u0080-\u009f]/g, (ch) => CP1252[ch.charCodeAt(0)] ?? '');
 }
 
-/** Reads the main text into paragraphs: fields as their result, cells as their own lines. */
-function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], paraRuns: ParaRun[], fonts: string[], ccpText: number): Block[] {
-  const paragraphs: Span[][] = [];
-  const ends: { cellEnd: boolean; inTable: boolean; rowEnd: boolean }[] = [];
-  let spans: Span[] = [];
+/** What reading the text needs: the stream, pieces, runs and fonts. */
+interface TextSource {
+  wd: Reader;
+  pieces: Piece[];
+  runs: CharRun[];
+  paraRuns: ParaRun[];
+  fonts: string[];
+}
+
+/** A paragraph as read: its spans, how it ends (cell, row) and the footnotes it cites. */
+interface RawParagraph {
+  spans: Span[];
+  cellEnd: boolean;
+  inTable: boolean;
+  rowEnd: boolean;
+  notes: number[];
+}
+
+/** Reads a range of character positions into paragraphs: fields as their result, note marks by `mark`. */
+function readRange(src: TextSource, from: number, to: number, mark: () => { text: string; note: number | null }): RawParagraph[] {
+  const paragraphs: RawParagraph[] = [];
+  let current: RawParagraph = { spans: [], cellEnd: false, inTable: false, rowEnd: false, notes: [] };
   const fields: boolean[] = [];
   const push = (ch: string, font: string | null): void => {
     if (fields.some((showing) => !showing)) return;
-    const last = spans[spans.length - 1];
+    const last = current.spans[current.spans.length - 1];
     if (last && last.font === font) last.text += ch;
-    else spans.push({ text: ch, font });
+    else current.spans.push({ text: ch, font });
   };
   const end = (code: number, fc: number): void => {
-    const props = runAt(paraRuns, fc);
-    paragraphs.push(spans);
-    ends.push({ cellEnd: code === 0x07, inTable: props?.inTable ?? false, rowEnd: props?.rowEnd ?? false });
-    spans = [];
+    const props = runAt(src.paraRuns, fc);
+    paragraphs.push({ ...current, cellEnd: code === 0x07, inTable: props?.inTable ?? false, rowEnd: props?.rowEnd ?? false });
+    current = { spans: [], cellEnd: false, inTable: false, rowEnd: false, notes: [] };
   };
-  for (const piece of pieces) {
-    const stop = Math.min(piece.cpEnd, ccpText);
-    for (let cp = piece.cpStart; cp < stop; cp++) {
+  for (const piece of src.pieces) {
+    const start = Math.max(piece.cpStart, from);
+    const stop = Math.min(piece.cpEnd, to);
+    for (let cp = start; cp < stop; cp++) {
       const fc = piece.fc + (cp - piece.cpStart) * (piece.compressed ? 1 : 2);
-      const code = piece.compressed ? wd.u8(fc) : wd.u16(fc);
-      const fontIndex = runAt(runs, fc)?.font;
-      const font = fontIndex === undefined || fontIndex === null ? null : (fonts[fontIndex] ?? null);
+      const code = piece.compressed ? src.wd.u8(fc) : src.wd.u16(fc);
+      const fontIndex = runAt(src.runs, fc)?.font;
+      const font = fontIndex === undefined || fontIndex === null ? null : (src.fonts[fontIndex] ?? null);
       switch (code) {
         case 0x0d: case 0x07: case 0x0c: end(code, fc); break;
         case 0x0b: push('\n', font); break;
@@ -343,15 +364,51 @@ function readParagraphs(wd: Reader, pieces: Piece[], runs: CharRun[], paraRuns: 
         case 0x14: if (fields.length) fields[fields.length - 1] = true; break;
         case 0x15: fields.pop(); break;
         case 0x1e: push('-', font); break;
+        case 0x02: {
+          // An automatically numbered footnote mark: its number where Word shows it.
+          const { text, note } = mark();
+          push(text, null);
+          if (note !== null) current.notes.push(note);
+          break;
+        }
         default:
-          // Other control codes (pictures 0x01, objects 0x08, note marks, optional hyphens 0x1F) show no text.
+          // Other control codes (pictures 0x01, objects 0x08, annotation marks, optional hyphens 0x1F) show no text.
           if (code >= 0x20) push(String.fromCharCode(code), font);
       }
     }
   }
-  if (spans.length) end(0x0d, -1);
-  const legacy = documentLegacy(paragraphs);
-  return assembleTables(paragraphs.map((p) => spansToText(p, legacy)), ends);
+  if (current.spans.length) end(0x0d, -1);
+  return paragraphs;
+} // prettier-ignore
+
+/** Where each footnote's text starts and ends inside the footnote text (PlcffndTxt). */
+function footnoteRanges(table: Reader, fib: Fib): [number, number][] {
+  const { fc, lcb } = fib.fcLcb(3);
+  if (fib.ccpFtn === 0 || lcb < 8) return [];
+  const plc = table.slice(fc, lcb);
+  const cps = Array.from({ length: lcb / 4 }, (_, i) => plc.u32(4 * i));
+  return cps.slice(0, -1).map((cp, i) => [fib.ccpText + cp, fib.ccpText + (cps[i + 1] as number)]);
+}
+
+/** The main text's paragraphs, each followed by the footnotes it cites, then made blocks. */
+function readParagraphs(src: TextSource, fib: Fib, notes: [number, number][]): Block[] {
+  let count = 0;
+  const main = readRange(src, 0, fib.ccpText, () => {
+    count++;
+    return { text: `[${count}]`, note: count <= notes.length ? count : null };
+  });
+  const paragraphs = main.flatMap((p) => [
+    p,
+    ...p.notes.flatMap((n) => {
+      const [from, to] = notes[n - 1] as [number, number];
+      return readRange(src, from, to, () => ({ text: `[${n}]`, note: null })).map((q) => ({ ...q, inTable: false, cellEnd: false, rowEnd: false }));
+    }),
+  ]);
+  const legacy = documentLegacy(paragraphs.map((p) => p.spans));
+  return assembleTables(
+    paragraphs.map((p) => spansToText(p.spans, legacy)),
+    paragraphs,
+  );
 } // prettier-ignore
 
 /**
@@ -408,7 +465,8 @@ export function docToText(bytes: Uint8Array, file: string): string {
   try {
     const table = stream(fib.tableStream);
     const pieces = readPieces(table, fib);
-    const blocks = readParagraphs(wd, pieces, readCharRuns(wd, table, fib), readParaRuns(wd, table, fib), readFonts(table, fib), fib.ccpText);
+    const src = { wd, pieces, runs: readCharRuns(wd, table, fib), paraRuns: readParaRuns(wd, table, fib), fonts: readFonts(table, fib) };
+    const blocks = readParagraphs(src, fib, footnoteRanges(table, fib));
     return blocksToText(blocks);
   } catch (error) {
     if (error instanceof InputError) throw error;
