@@ -15,7 +15,9 @@ describe('the seeds of a library', () => {
   });
 
   it('fail in one line when there are none, or when two give the same slug', () => {
-    expect(() => seedsOf('seeds', ['notes.md'])).toThrow(/^seeds\/: no \.txt files to read$/);
+    expect(() => seedsOf('seeds', ['notes.md'])).toThrow(
+      /^seeds\/: no \.txt or \.docx or \.doc or \.pdf or \.html or \.htm files to read$/,
+    );
     expect(() => seedsOf('seeds', ['a.txt', 'a.docx'], ['.txt', '.docx'])).toThrow(
       /^seeds\/a\.docx, seeds\/a\.txt: both give the document slug "a"$/,
     );

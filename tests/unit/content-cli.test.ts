@@ -98,7 +98,9 @@ describe('npm run content', () => {
   it('fails with one line when there are no seeds', () => {
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('seeds/: no .txt files to read');
+    expect(result.stderr.trim()).toBe(
+      'seeds/: no .txt or .docx or .doc or .pdf or .html or .htm files to read',
+    );
   });
 
   it('fails with one line naming both files when two seeds give the same slug', () => {
