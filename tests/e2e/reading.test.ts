@@ -11,7 +11,6 @@ import { PROJECT_ROOT } from '../support/server.ts';
 import {
   BREADCRUMBS_NAME,
   byId,
-  COPY_LINK_NAME,
   NEXT,
   PREV,
   THEME_TOGGLE_NAME,
@@ -166,23 +165,6 @@ describe('reading', () => {
       });
     // The targeted clause looks different from its untargeted neighbour.
     expect(await look('chi-tieu-7')).not.toBe(await look('chi-tieu-8'));
-    expect(errors).toEqual([]);
-  });
-
-  it("copies a clause's link with the keyboard", async () => {
-    const file = sectionFileWithId(distDir, files, doc, 'chi-tieu-7');
-    const page = await open(urlFor(baseUrl, file));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(baseUrl).origin,
-    });
-    const control = page
-      .locator(byId('chi-tieu-7'))
-      .getByRole('button', { name: COPY_LINK_NAME })
-      .first();
-    await control.focus();
-    await page.keyboard.press('Enter');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${urlFor(baseUrl, file)}#chi-tieu-7`);
     expect(errors).toEqual([]);
   });
 

@@ -92,13 +92,14 @@ describe('the seed on the site', () => {
     }
   });
 
-  it("shows each unit's Akoma Ntoso eId beside its citation", async () => {
+  it("keeps each unit's Akoma Ntoso eId as data, out of the reader's text", async () => {
     const eids = aknEids(document);
     const { pageOf } = place(document);
     for (const id of ['dieu-1', 'dieu-1.khoan-3-2.diem-b', 'chi-tieu-7', 'dieu-2.khoan-1']) {
       const root = await page(pageOf.get(id) ?? '');
-      const shown = root.querySelector(`[id="${id}"] > .n-cite > .n-eid`);
-      expect(shown?.textContent, id).toBe(eids.get(id));
+      const unit = root.querySelector(`[id="${id}"]`);
+      expect(unit?.getAttributeValue('data-eid'), id).toBe(eids.get(id));
+      expect(unit?.querySelector('.n-cite')?.textContent ?? '', id).not.toContain('__');
     }
     expect(eids.get('dieu-1.khoan-3-2.diem-b')).toMatch(/^art_1__para_3__/);
   });

@@ -20,8 +20,12 @@ export const HEADER_SEARCH =
 /** The list of search results, one link per result in rank order (fixed by the search issue). */
 export const SEARCH_RESULTS = '[data-search-results]';
 
-/** The control that copies a clause's link: its accessible name speaks of a link ("liên kết"). */
-export const COPY_LINK_NAME = /liên kết/i;
+/** A unit's one control: its accessible name speaks of citing it ("Trích dẫn … của điểm b …"). */
+export const CITE_NAME = /^trích dẫn/i;
+
+/** The actions it opens: copy the citation, copy the link. */
+export const COPY_CITATION_NAME = /sao chép trích dẫn/i;
+export const COPY_LINK_NAME = /sao chép liên kết/i;
 
 /** The colour scheme toggle: its accessible name speaks of the theme ("giao diện", dark/light). */
 export const THEME_TOGGLE_NAME = /giao diện|chế độ|tối|sáng/i;

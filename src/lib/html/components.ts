@@ -38,25 +38,25 @@ function headingLevel(value: string | undefined): number {
 
 /**
  * A unit (article, clause, point, target, list item …): its element carries the node's id, so
- * `#id` lands on it, and `data-pagefind-title`, so a search result can land on it too. The
- * citation line names the unit, it is not text: it stays out of the index, and the page script
- * adds a copy-link button to it.
+ * `#id` lands on it, and `data-pagefind-title` (its citation big to small, for search), so a
+ * search result can land on it too. The citation line shows the unit's Vietnamese citation, small
+ * to big (`cite`); it names the unit, it is not text, so it stays out of the index, and the page
+ * script turns it into the unit's one control for copying its citation and its link. The Akoma
+ * Ntoso eId is data for other systems (`data-eid`), not words for readers.
  */
 const Clause: Component = (attrs, children) => {
   const id = required(attrs, 'id');
   const kind = required(attrs, 'kind');
   const citation = attrs['citation'] ?? '';
+  const shown = attrs['cite'] ?? citation;
   const eid = attrs['eid'] ?? '';
   const title = [citation, attrs['gist'] ?? ''].filter((s) => s !== '').join(' — ');
-  const eidSpan =
-    eid === ''
-      ? ''
-      : `<span class="n-eid"${attribute('title', ui.aknEid)}>${escapeText(eid)}</span>`;
-  const cite =
-    citation !== '' && kind !== 'item'
-      ? `<p class="n-cite" data-pagefind-ignore${attribute('data-copy', id)}> ${escapeText(citation)} ${eidSpan} </p>`
+  const line =
+    shown !== '' && kind !== 'item'
+      ? `<p class="n-cite" data-pagefind-ignore${attribute('data-copy', id)}> ${escapeText(shown)} </p>`
       : '';
-  return `<div${attribute('class', `n n-${kind}`)}${attribute('id', id)}${attribute('data-pagefind-title', title)}> ${cite} ${children} </div>`;
+  const data = eid === '' ? '' : attribute('data-eid', eid);
+  return `<div${attribute('class', `n n-${kind}`)}${attribute('id', id)}${attribute('data-pagefind-title', title)}${data}> ${line} ${children} </div>`;
 };
 
 /** A part around the body: title, recital, closing, signature, source note. */

@@ -2,7 +2,9 @@
  * A page of the document as mdast: every node becomes a semantic component that carries its id,
  * and every word of the source becomes text inside it, in order.
  *
- *   <Clause id kind citation gist eid>   a unit (article, clause, subclause, point, target, item …)
+ *   <Clause id kind citation cite gist eid>   a unit (article, clause, subclause, point, target,
+ *                                    item …); `citation` names it for search, big to small,
+ *                                    `cite` for readers, small to big
  *   <Frame id kind>                  a part around the body (title, recital, signature …)
  *   <Para id>                        an unlabelled paragraph
  *   <Head level full>                a unit's heading line; `level` on its page, `full` on the
@@ -19,7 +21,7 @@ import { blockOf, flowElement, textElement } from './attributes.ts';
 import { phrasing, type Mark } from './inline.ts';
 import type { Section } from './sections.ts';
 import { gist } from '../vocabulary/titles.ts';
-import { displayCitation } from '../vocabulary/citation.ts';
+import { displayCitation, displayReaderCitation } from '../vocabulary/citation.ts';
 
 /** Units that always show a heading line, even when it holds only their label ("Điều 2."). */
 const ALWAYS_HEADED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
@@ -152,7 +154,8 @@ function nodeContent(node: DocNode, level: number, context: BuildContext): RootC
   if (!BODY.has(node.kind) && node.kind !== 'appendix') {
     return [flowElement('Frame', { id: node.id, kind: node.kind }, children)];
   }
-  const citation = displayCitation(node, context.ancestors.get(node.id) ?? []);
+  const ancestors = context.ancestors.get(node.id) ?? [];
+  const citation = displayCitation(node, ancestors);
   return [
     flowElement(
       'Clause',
@@ -160,6 +163,7 @@ function nodeContent(node: DocNode, level: number, context: BuildContext): RootC
         id: node.id,
         kind: node.kind,
         citation,
+        cite: displayReaderCitation(node, ancestors),
         gist: gist(node),
         eid: context.eids.get(node.id) ?? '',
       },

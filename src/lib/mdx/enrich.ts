@@ -7,7 +7,7 @@ import { findAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
 import { findCitedDocuments } from '../analysis/cited.ts';
 import { linkTargetsToTasks, type TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
-import { citationPart, displayCitation } from '../vocabulary/citation.ts';
+import { citationPart, displayReaderCitation } from '../vocabulary/citation.ts';
 import type { Related, RelatedLink } from './build.ts';
 import type { Enrichment, Placement } from './emit.ts';
 import type { Mark } from './inline.ts';
@@ -43,7 +43,7 @@ export function relativeCitation(citation: string, from: string): string {
 /** The citation of a node by id. */
 function citationById(id: string, placement: Placement, nodes: Map<string, DocNode>): string {
   const node = nodes.get(id);
-  return node ? displayCitation(node, placement.ancestors.get(id) ?? []) : id;
+  return node ? displayReaderCitation(node, placement.ancestors.get(id) ?? []) : id;
 }
 
 /**

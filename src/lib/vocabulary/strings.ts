@@ -9,6 +9,9 @@ export const ui = {
   locale: 'vi_VN',
 
   skipToContent: 'Chuyển đến nội dung chính',
+  skipToToc: 'Chuyển đến mục lục',
+  backToTop: 'Lên đầu trang',
+  readingBar: 'Mục lục và đầu trang',
   mainNav: 'Điều hướng chính',
   breadcrumbs: 'Đường dẫn',
   toc: 'Mục lục',
@@ -21,7 +24,6 @@ export const ui = {
   frontPage: 'Trang đầu văn bản',
   footerNote:
     'Văn bản được trình bày nguyên văn, đúng thứ tự; mỗi điều, khoản, điểm và chỉ tiêu có địa chỉ riêng để trích dẫn.',
-  tocJump: 'Mục lục',
 
   themeToggle: 'Giao diện tối',
 
@@ -63,11 +65,15 @@ export const ui = {
   targetsOverview: 'Tổng quan các chỉ tiêu',
   openData: 'Dữ liệu mở',
 
-  /** Prefix of a copy button's name; the clause's citation follows it. */
-  copyLinkTo: 'Sao chép liên kết đến',
-  copied: 'Đã sao chép liên kết',
-  aknEid: 'Mã định danh Akoma Ntoso (eId) của đơn vị này',
-  copyFailed: 'Không sao chép được; liên kết đã ở trên thanh địa chỉ',
+  /** The one control of each unit: it shows the unit's full citation and the copy actions. */
+  cite: 'Trích dẫn',
+  /** Prefix of that control's name; the unit's citation follows it. */
+  citeOf: 'Trích dẫn và liên kết của',
+  copyCitation: 'Sao chép trích dẫn',
+  copyLink: 'Sao chép liên kết',
+  citationCopied: 'Đã sao chép trích dẫn',
+  linkCopied: 'Đã sao chép liên kết',
+  copyFailed: 'Không sao chép được: hãy chọn dòng trên và sao chép',
 
   relatedTasks: 'Nhiệm vụ thực hiện chỉ tiêu này',
   relatedTargets: 'Góp phần thực hiện chỉ tiêu',

@@ -8,10 +8,12 @@ import type { NodeKind } from '../document/schema.ts';
 /** How one kind of unit is named and exported. */
 export interface UnitVocabulary {
   /**
-   * The word a citation uses before the unit's number ("Điều", "khoản", "điểm"); the empty
-   * string when the number stands alone ("3.2"); null when a citation skips the unit.
+   * The word a citation uses before the unit's number ("Điều", "khoản", "điểm", "mục" for a
+   * numbered sub-item such as 3.2); null when a citation skips the unit.
    */
   word: string | null;
+  /** Whether navigation (breadcrumbs, menus) shows the number alone ("3.2"), without the word. */
+  bareInNavigation?: true;
   /** The word used when the unit has no number ("Phụ lục"), else null. */
   unnumbered: string | null;
   /** The Akoma Ntoso element of a body unit, with its eId abbreviation and `name` attribute. */
@@ -25,7 +27,12 @@ export const UNITS: Partial<Record<NodeKind, UnitVocabulary>> = {
   section: { word: 'Mục', unnumbered: null, akn: { element: 'section', abbr: 'sec' } },
   article: { word: 'Điều', unnumbered: null, akn: { element: 'article', abbr: 'art' } },
   clause: { word: 'khoản', unnumbered: null, akn: { element: 'paragraph', abbr: 'para' } },
-  subclause: { word: '', unnumbered: null, akn: { element: 'subparagraph', abbr: 'subpara' } },
+  subclause: {
+    word: 'mục',
+    bareInNavigation: true,
+    unnumbered: null,
+    akn: { element: 'subparagraph', abbr: 'subpara' },
+  },
   point: { word: 'điểm', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
   target: { word: 'chỉ tiêu', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
   item: { word: null, unnumbered: null, akn: { element: 'indent', abbr: 'indent' } },
