@@ -65,18 +65,21 @@ describe('npm run import', () => {
     expect(readFileSync(join(out, 'quang-ninh-ktxh-2026.txt'))).toEqual(readFileSync(SEED));
   });
 
-  it('reads the format from the bytes: a .doc renamed .docx is read as the .doc it is, with a note', () => {
+  it('reads the format from the bytes: a .doc renamed .docx is refused, saying what it is', () => {
     const out = join(dir, 'seeds-renamed');
     const renamed = scratch(
       'renamed.docx',
       readFileSync(importFixture('doc-vni', 'qd-991-ubnd-2008.doc')),
     );
     const result = cli('import', renamed, '--out', out);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^note: .*renamed\.docx: the file is doc, not docx as its name says; read as doc\n$/,
+      /^.*renamed\.docx: the name says \.docx but the file is a Word 97–2003 document \(\.doc\); rename it to match\n$/,
     );
-    expect(readFileSync(join(out, 'renamed.txt'), 'utf8')).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(existsSync(out)).toBe(false);
+    const named = scratch('named.doc', readFileSync(renamed));
+    expect(cli('import', named, '--out', out).code).toBe(0);
+    expect(readFileSync(join(out, 'named.txt'), 'utf8')).toContain('Độc lập - Tự do - Hạnh phúc');
   });
 
   it('writes nothing when any file fails', () => {

@@ -36,6 +36,15 @@ const FORMAT_OF_EXTENSION: Record<string, Format> = {
   '.htm': 'html',
 };
 
+/** How each format is named in messages, with the file ending it should have. */
+const FORMAT_NAMES: Record<Format, string> = {
+  text: 'a plain-text file (.txt)',
+  docx: 'a Word document (.docx)',
+  doc: 'a Word 97–2003 document (.doc)',
+  pdf: 'a PDF (.pdf)',
+  html: 'a web page (.html)',
+};
+
 /** A source read: its bytes, its format, the text for the parser, and notes worth telling. */
 export interface Source {
   bytes: Uint8Array;
@@ -53,14 +62,21 @@ const IMPORTERS: Record<Format, (bytes: Uint8Array, file: string) => string> = {
   html: htmlToText,
 };
 
-/** The text of a published file already in memory; every problem is an InputError naming it. */
+/**
+ * The text of a published file already in memory; every problem is an InputError naming it.
+ * The format comes from the bytes; a file whose bytes are another format than its name says (a
+ * .doc renamed .docx) is refused, since a mislabelled file is often the wrong file, and the
+ * message says what it really is. A text file holding HTML is read as HTML.
+ */
 export function importBytes(bytes: Uint8Array, file: string): Source {
+  if (bytes.length === 0) throw new InputError(`${file}: empty file, no text to read`);
   const format = detectFormat(bytes, file);
   const notes: string[] = [];
-  const promised = FORMAT_OF_EXTENSION[extname(file).toLowerCase()];
+  const ending = extname(file).toLowerCase();
+  const promised = FORMAT_OF_EXTENSION[ending];
   if (promised && promised !== format && !(promised === 'text' && format === 'html')) {
-    notes.push(
-      `${file}: the file is ${format}, not ${promised} as its name says; read as ${format}`,
+    throw new InputError(
+      `${file}: the name says ${ending} but the file is ${FORMAT_NAMES[format]}; rename it to match`,
     );
   }
   const text = IMPORTERS[format](bytes, file);
