@@ -92,6 +92,13 @@ describe('citing a unit', () => {
     expect(errors).toEqual([]);
   });
 
+  it("cites the page's unit above its text, small to big, naming the document", async () => {
+    const page = await open(sectionOf('dieu-1.khoan-3-2'));
+    const line = page.locator('.page-cite');
+    expect(await line.isVisible()).toBe(true);
+    expect(await line.innerText()).toBe(`mục 3.2 khoản 3 Điều 1 ${SEED_NAME}`);
+  });
+
   it('gives each unit one tab stop of its own', async () => {
     const page = await open(sectionOf('dieu-1.khoan-3-2.diem-b'));
     const perUnit = await page.evaluate(() => {
