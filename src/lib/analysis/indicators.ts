@@ -492,6 +492,20 @@ const BODY_TEXT_KINDS = new Set<DocNode['kind']>([
  * appendix carries the commitments found in it, when there are any.
  */
 export function withIndicators(document: Document, lexicon: Lexicon = LEXICON): Document {
+  if (lexicon !== LEXICON) return readIndicators(document, lexicon);
+  let read = withDefaultLexicon.get(document);
+  if (!read) {
+    read = readIndicators(document, lexicon);
+    withDefaultLexicon.set(document, read);
+  }
+  return read;
+}
+
+/** Documents already read with the project's lexicon: exports and pages ask more than once. */
+const withDefaultLexicon = new WeakMap<Document, Document>();
+
+/** The document with its indicators read, as `withIndicators` returns it. */
+function readIndicators(document: Document, lexicon: Lexicon): Document {
   const visit = (node: DocNode, inBody: boolean): DocNode => {
     const body = inBody || node.kind === 'article' || node.kind === 'appendix';
     const children = node.children.map((child) => visit(child, body));

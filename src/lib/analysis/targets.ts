@@ -357,8 +357,23 @@ function mergeSpans(
   return merged;
 }
 
-/** For every target of the document, in order, the task clauses that work toward it. */
+const linked = new WeakMap<Document, TargetLinks[]>();
+
+/**
+ * For every target of the document, in order, the task clauses that work toward it. Worked out
+ * once per document: the pages, the tables and their field notes all ask for the same links.
+ */
 export function linkTargetsToTasks(document: Document): TargetLinks[] {
+  let links = linked.get(document);
+  if (!links) {
+    links = findLinks(document);
+    linked.set(document, links);
+  }
+  return links;
+}
+
+/** The links of `linkTargetsToTasks`, worked out. */
+function findLinks(document: Document): TargetLinks[] {
   const candidates = candidatesOf(document);
   const weights = pairWeights(candidates);
   const result: TargetLinks[] = [];

@@ -7,6 +7,7 @@ import type { Glossary } from '../analysis/abbreviations.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 import type { Document } from '../document/schema.ts';
 import type { Warning } from '../document/parse.ts';
+import { fieldDocs } from '../export/fields.ts';
 import { downloadBody, downloads } from '../export/files.ts';
 import { publicUrl } from '../export/links.ts';
 import { renderBody } from '../html/render.ts';
@@ -113,6 +114,7 @@ export function compileDocument(
       file: name,
       bytes: Buffer.byteLength(text, 'utf8'),
     })),
+    fields: fieldDocs(document, doc, urlOf),
   };
   const slugs = sections.map((section) => section.frontmatter.page);
   const summary = summaryOf(doc, file, document, slugs, warnings);

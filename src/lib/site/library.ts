@@ -21,6 +21,7 @@ import {
   SITE_FILES,
   documentDataDir,
   readJson,
+  type DocumentPages,
   type Fragments,
   type LibraryEntry,
   type Page,
@@ -47,6 +48,8 @@ export interface DocData {
   links: TargetLinks[];
   /** The open-data downloads and their sizes in bytes. */
   downloads: { file: string; bytes: number }[];
+  /** The fields of each download, with examples from this document. */
+  fields: DocumentPages['fields'];
 }
 
 /** The project root: builds and the dev server run from it. */
@@ -75,7 +78,7 @@ function latest<T>(read: (key: string) => T): (key: string) => T {
 /** Joins one document's tree with its pages. */
 function assemble(entry: LibraryEntry): DocData {
   const slug = entry.slug;
-  const { pages, links, downloads } = readJson(
+  const { pages, links, downloads, fields } = readJson(
     join(documentDataDir(ROOT, slug), SITE_FILES.pages),
     PagesSchema,
   );
@@ -97,7 +100,7 @@ function assemble(entry: LibraryEntry): DocData {
     order: p.order,
     opening: p.opening,
   }));
-  return { slug, entry, document, pages, refs, pageOf, ancestors, nodes, links, downloads };
+  return { slug, entry, document, pages, refs, pageOf, ancestors, nodes, links, downloads, fields };
 }
 
 let entries: LibraryEntry[] | undefined;

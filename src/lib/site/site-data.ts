@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NODE_KINDS } from '../document/schema.ts';
+import type { DownloadKind } from '../export/files.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
 /** The keys of `DOCUMENT_PAGES`, for the schema. */
@@ -115,11 +116,28 @@ const TaskLinkSchema = z
   })
   .strict();
 
-/** A document's pages in reading order, the tasks linked to each target, and its downloads. */
+/** What one field of a download holds, with an example from the document. */
+const FieldDocSchema = z
+  .object({ name: z.string(), meaning: z.string(), example: z.string().nullable() })
+  .strict();
+
+/**
+ * A document's pages in reading order, the tasks linked to each target, its downloads, and the
+ * fields of each download as the open-data page explains them.
+ */
 export const PagesSchema = z.object({
   pages: z.array(PageSchema).min(1),
   links: z.array(z.object({ targetId: z.string(), tasks: z.array(TaskLinkSchema) }).strict()),
   downloads: z.array(DownloadSchema),
+  fields: z
+    .object({
+      json: z.array(FieldDocSchema),
+      facts: z.array(FieldDocSchema),
+      targets: z.array(FieldDocSchema),
+      commitments: z.array(FieldDocSchema),
+      akn: z.array(FieldDocSchema),
+    } satisfies Record<DownloadKind, z.ZodTypeAny>)
+    .strict(),
 });
 
 export type DocumentPages = z.infer<typeof PagesSchema>;

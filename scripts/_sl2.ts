@@ -1,2 +1,0 @@
-import { starlightProject } from './bench/starlight.ts';
-console.log(starlightProject(process.argv[2]!, process.argv[3]!));
