@@ -1,7 +1,7 @@
 import { buildExcerpt, type Segment } from './excerpt';
 import { expandQuery, parseQuery } from './query';
 import { rankSections } from './rank';
-import { fold } from './text';
+import { fold } from '../lib/text/fold';
 import {
   pageSections,
   pageWords,

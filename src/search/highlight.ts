@@ -1,6 +1,7 @@
 import { parseQuery, type QueryToken } from './query';
 import { matchQuality } from './rank';
-import { exactKey, wordKey, wordParts } from './text';
+import { foldedKey, spelledLetters } from '../lib/text/fold';
+import { wordParts } from './words';
 
 /**
  * Marks the query's words in the clause a search result opened, matching the way the search
@@ -9,9 +10,9 @@ import { exactKey, wordKey, wordParts } from './text';
 
 /** True when a written word (or piece of one) is a whole-syllable match for a query word. */
 function matches(written: string, tokens: readonly QueryToken[]): boolean {
-  const key = wordKey(written);
+  const key = foldedKey(written);
   const parts = wordParts(written);
-  const exact = exactKey(written);
+  const exact = spelledLetters(written);
   return key !== '' && tokens.some((token) => matchQuality(token, key, parts, exact, false) >= 0.7);
 }
 
@@ -26,7 +27,7 @@ export function matchRanges(text: string, tokens: readonly QueryToken[]): [numbe
   )) {
     const word = match[0];
     const whole =
-      tokens.some((token) => token.key === wordKey(word)) ||
+      tokens.some((token) => token.key === foldedKey(word)) ||
       (wordParts(word).length === 1 && matches(word, tokens));
     if (whole) {
       ranges.push([match.index, match.index + word.length]);

@@ -1,4 +1,5 @@
-import { exactKey, hasDiacritics, wordKey, wordParts } from './text';
+import { foldedKey, hasMarks, spelledLetters } from '../lib/text/fold';
+import { wordParts } from './words';
 
 /**
  * A query as the ranking sees it, and the d/đ spellings sent to Pagefind: Pagefind folds tone
@@ -30,10 +31,10 @@ export function parseQuery(query: string): QueryToken[] {
     .split(/\s+/u)
     .map((raw) => ({
       raw,
-      key: wordKey(raw),
+      key: foldedKey(raw),
       parts: wordParts(raw),
-      exact: exactKey(raw),
-      marked: hasDiacritics(raw),
+      exact: spelledLetters(raw),
+      marked: hasMarks(raw),
     }))
     .filter((token) => token.key.length > 0);
 }

@@ -1,6 +1,7 @@
 import type { QueryToken } from './query';
 import type { Section } from './sections';
-import { exactKey, wordKey, wordParts } from './text';
+import { foldedKey, spelledLetters } from '../lib/text/fold';
+import { wordParts } from './words';
 
 /**
  * Our ranking of clause sections. Pagefind has no proximity and folds neither đ nor the
@@ -138,7 +139,7 @@ function saturate(frequency: number, length: number, averageLength: number): num
 function titleShare(section: Section, tokens: readonly QueryToken[]): number {
   const words = section.title
     .split(/\s+/u)
-    .map((word) => ({ key: wordKey(word), parts: wordParts(word), exact: exactKey(word) }))
+    .map((word) => ({ key: foldedKey(word), parts: wordParts(word), exact: spelledLetters(word) }))
     .filter((word) => word.key.length > 0);
   const found = tokens.filter((token) =>
     words.some((word) => matchQuality(token, word.key, word.parts, word.exact, false) > 0),

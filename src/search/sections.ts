@@ -1,4 +1,5 @@
-import { WORD_SEPARATOR, exactKey, wordKey, wordParts } from './text';
+import { foldedKey, spelledLetters } from '../lib/text/fold';
+import { WORD_SEPARATOR, wordParts } from './words';
 
 /**
  * Cuts a Pagefind page fragment into clause sections the way Pagefind cuts sub-results: a
@@ -63,7 +64,7 @@ export function splitTitle(title: string): { citation: string; heading: string }
 export function pageWords(fragment: PagefindFragment): PageWords {
   const raw = fragment.content.replace(/\u200B/g, '').split(WORD_SEPARATOR);
   if (raw[0] === '') raw.shift();
-  const keys = raw.map(wordKey);
+  const keys = raw.map(foldedKey);
   let count = 0;
   return {
     url: fragment.url,
@@ -73,7 +74,7 @@ export function pageWords(fragment: PagefindFragment): PageWords {
     raw,
     keys,
     parts: raw.map(wordParts),
-    exact: raw.map(exactKey),
+    exact: raw.map(spelledLetters),
     ordinal: keys.map((key) => (key ? count++ : count)),
   };
 }

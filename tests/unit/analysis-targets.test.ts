@@ -3,7 +3,8 @@ import { loadDocumentFile } from '../../src/lib/document/load';
 import type { DocNode, Document } from '../../src/lib/document/schema';
 import { flatten } from '../../src/lib/document/tree';
 import { withIndicators } from '../../src/lib/analysis/indicators';
-import { linkTargetsToTasks, targetsByTask, wordKey } from '../../src/lib/analysis/targets';
+import { linkTargetsToTasks, targetsByTask } from '../../src/lib/analysis/targets';
+import { spellingKey } from '../../src/lib/text/fold';
 import { EMPTY_META } from '../support/trees.ts';
 
 const { document: seed } = loadDocumentFile('seeds/quang-ninh-ktxh-2026.txt');
@@ -100,14 +101,15 @@ describe('targets linked to task clauses in the seed', () => {
   it('shows matched words verbatim from the task and shared with the target', () => {
     for (const { targetId, tasks } of links) {
       const target = byId.get(targetId);
-      const targetKeys = wordKey(target?.text ?? '');
+      const targetKeys = spellingKey(target?.text ?? '');
       for (const task of tasks) {
         const field = byId.get(task.nodeId)?.[task.field] ?? '';
         expect(task.matched.length).toBeGreaterThan(0);
         for (const words of task.matched) {
           expect(field).toContain(words);
           if (task.reason === 'terms') {
-            for (const word of words.split(/[\s,]+/)) expect(targetKeys).toContain(wordKey(word));
+            for (const word of words.split(/[\s,]+/))
+              expect(targetKeys).toContain(spellingKey(word));
           }
         }
       }
@@ -137,12 +139,12 @@ describe('targets linked to task clauses in the seed', () => {
   });
 });
 
-describe('wordKey', () => {
+describe('spellingKey', () => {
   it('unifies old and new tone placement at the end of a word only', () => {
-    expect(wordKey('Hoá')).toBe(wordKey('hóa'));
-    expect(wordKey('thuỷ')).toBe(wordKey('thủy'));
-    expect(wordKey('toàn')).toBe('toàn');
-    expect(wordKey('mới')).not.toBe(wordKey('môi'));
+    expect(spellingKey('Hoá')).toBe(spellingKey('hóa'));
+    expect(spellingKey('thuỷ')).toBe(spellingKey('thủy'));
+    expect(spellingKey('toàn')).toBe('toàn');
+    expect(spellingKey('mới')).not.toBe(spellingKey('môi'));
   });
 });
 

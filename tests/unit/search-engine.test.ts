@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PageCache, searchClauses } from '../../src/search/engine';
+import { PageCache, searchClauses, type PagefindApi } from '../../src/search/engine';
 import pagefindIntegration, { indexSite, SearchIndexError } from '../../src/integrations/pagefind';
 import type { PagefindFragment } from '../../src/search/sections';
 import { fixtureSearch, type FixtureSearch } from './search-fixture';
@@ -189,10 +189,47 @@ describe('our layer over Pagefind', () => {
   });
 
   it('reads each page once across keystrokes when given a cache', async () => {
+    const counted = countingReads(fixture.pagefind);
     const cache = new PageCache();
-    const first = await searchClauses(fixture.pagefind, 'du', {}, cache);
-    const second = await searchClauses(fixture.pagefind, 'du lich', {}, cache);
-    expect(second[0]?.id).toBe('dieu-1.khoan-3-1.diem-b');
+    const first = await searchClauses(counted.api, 'du', {}, cache);
+    const afterFirst = [...counted.reads];
+    const second = await searchClauses(counted.api, 'du lich', {}, cache);
     expect(first.length).toBeGreaterThan(0);
+    expect(second[0]?.id).toBe('dieu-1.khoan-3-1.diem-b');
+    expect(afterFirst.length).toBeGreaterThan(0);
+    // Every page "du lich" needs was read for "du": the second keystroke reads no index file.
+    expect(counted.reads).toEqual(afterFirst);
+    expect(new Set(counted.reads).size).toBe(counted.reads.length);
+  });
+
+  it('counts reads: without the shared cache the same keystrokes read pages again', async () => {
+    const counted = countingReads(fixture.pagefind);
+    await searchClauses(counted.api, 'du', {}, new PageCache());
+    const afterFirst = counted.reads.length;
+    await searchClauses(counted.api, 'du lich', {}, new PageCache());
+    expect(counted.reads.length).toBeGreaterThan(afterFirst);
+    expect(new Set(counted.reads).size).toBeLessThan(counted.reads.length);
   });
 });
+
+/** Pagefind with every fragment read (`result.data()`) recorded by page id, in order. */
+function countingReads(pagefind: PagefindApi): { api: PagefindApi; reads: string[] } {
+  const reads: string[] = [];
+  const api: PagefindApi = {
+    async search(term, options) {
+      const response = await pagefind.search(term, options);
+      if (!response) return response;
+      return {
+        ...response,
+        results: response.results.map((result) => ({
+          ...result,
+          data: () => {
+            reads.push(result.id);
+            return result.data();
+          },
+        })),
+      };
+    },
+  };
+  return { api, reads };
+}

@@ -15,7 +15,8 @@ import {
   type PagefindAnchor,
   type PagefindFragment,
 } from '../../src/search/sections';
-import { exactKey, wordKey, wordParts } from '../../src/search/text';
+import { foldedKey, spelledLetters } from '../../src/lib/text/fold';
+import { wordParts } from '../../src/search/words';
 
 /** A fragment shaped like the one `pagefind.js` returns, built from words and anchors. */
 function fragment(content: string, anchors: PagefindAnchor[]): PagefindFragment {
@@ -26,7 +27,7 @@ function fragment(content: string, anchors: PagefindAnchor[]): PagefindFragment 
 function quality(query: string, word: string, open = false): number {
   const [token] = parseQuery(query);
   if (!token) throw new Error('empty query');
-  return matchQuality(token, wordKey(word), wordParts(word), exactKey(word), open);
+  return matchQuality(token, foldedKey(word), wordParts(word), spelledLetters(word), open);
 }
 
 describe('word matching', () => {

@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dSpellings, expandQuery, MAX_VARIANTS, parseQuery } from '../../src/search/query';
-import { exactKey, fold, hasDiacritics, wordKey, wordParts } from '../../src/search/text';
+import { fold } from '../../src/lib/text/fold';
+import { wordParts } from '../../src/search/words';
 import { bundleUrl, resultHref, searchPageUrl, withSlash } from '../../src/search/paths';
 
-describe('folding Vietnamese words', () => {
-  it('drops tone marks and writes đ as d, as people type without diacritics', () => {
-    expect(fold('Điều dưỡng')).toBe('dieu duong');
-    expect(fold('ĐẦU TƯ CÔNG')).toBe('dau tu cong');
+describe('words of a page', () => {
+  it('split into folded pieces at punctuation, so each piece can match alone', () => {
     expect(fold('đô thị hóa')).toBe(fold('đô thị hoá'));
-  });
-
-  it('handles decomposed (NFD) input like composed input', () => {
-    expect(wordKey('điều'.normalize('NFD'))).toBe('dieu');
-    expect(exactKey('điều'.normalize('NFD'))).toBe('điều');
-  });
-
-  it('keys figures and document numbers by their letters and digits', () => {
-    expect(wordKey('74.000')).toBe('74000');
-    expect(wordKey('12,5%.')).toBe('125');
-    expect(wordKey('57-NQ/TW,')).toBe('57nqtw');
-    expect(wordKey('-')).toBe('');
     expect(wordParts('dưỡng/1')).toEqual(['duong', '1']);
     expect(wordParts('(AI,')).toEqual(['ai']);
-  });
-
-  it('knows when a syllable was typed with marks', () => {
-    expect(hasDiacritics('đô')).toBe(true);
-    expect(hasDiacritics('dưỡng')).toBe(true);
-    expect(hasDiacritics('do')).toBe(false);
-    expect(hasDiacritics('5G')).toBe(false);
+    expect(wordParts('57-NQ/TW')).toEqual(['57', 'nq', 'tw']);
   });
 });
 

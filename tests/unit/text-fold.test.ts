@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold, foldWithOffsets, sourceRange, tokenize } from '../../src/lib/text/fold';
+import {
+  fold,
+  foldedKey,
+  foldWithOffsets,
+  hasMarks,
+  sourceRange,
+  spelledLetters,
+  spellingKey,
+  tokenize,
+} from '../../src/lib/text/fold';
 
 describe('fold', () => {
   it.each([
@@ -58,6 +67,95 @@ describe('fold', () => {
     for (const letter of [...letters, ...letters.toUpperCase()]) {
       expect(fold(letter)).toMatch(/^[a-z]$/);
     }
+  });
+});
+
+describe('spellingKey', () => {
+  it.each([
+    ['hoá', 'hóa'],
+    ['Khoẻ', 'khỏe'],
+    ['thuỷ', 'thủy'],
+    ['Uỷ ban', 'ủy ban'],
+    ['tỷ lệ', 'tỉ lệ'],
+    ['kỹ thuật', 'kĩ thuật'],
+    ['lý', 'lí'],
+    ['quý', 'quí'],
+    ['Mỹ', 'mĩ'],
+  ])('writes %j and its other spelling the same way', (one, other) => {
+    expect(spellingKey(one)).toBe(spellingKey(other));
+    expect(spellingKey(one.normalize('NFD'))).toBe(spellingKey(other));
+  });
+
+  it.each([
+    ['mới', 'môi'],
+    ['sắt', 'sát'],
+    ['đô', 'độ'],
+    ['biển', 'biến'],
+    ['thủy', 'thùy'],
+    ['ý', 'í'],
+    ['hoàn', 'hòan'],
+    ['tuy', 'tui'],
+  ])('keeps %j apart from %j', (one, other) => {
+    expect(spellingKey(one)).not.toBe(spellingKey(other));
+  });
+
+  it('only touches the end of a word, and a y after a vowel', () => {
+    expect(spellingKey('hoàn thành')).toBe('hoàn thành');
+    expect(spellingKey('thủy lợi, ý kiến')).toBe('thủy lợi, ý kiến');
+    expect(spellingKey('tuỳ')).toBe('tùy');
+  });
+
+  it('is idempotent and keeps what folding sees', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const once = spellingKey(text);
+        expect(spellingKey(once)).toBe(once);
+        expect(fold(spellingKey(text)).length).toBe(fold(text).length);
+      }),
+    );
+  });
+});
+
+describe('foldedKey and spelledLetters', () => {
+  it('key a word by its letters and digits, with or without marks', () => {
+    expect(foldedKey('Điều,')).toBe('dieu');
+    expect(foldedKey('74.000')).toBe('74000');
+    expect(foldedKey('12,5%.')).toBe('125');
+    expect(foldedKey('57-NQ/TW,')).toBe('57nqtw');
+    expect(foldedKey('Tỷ')).toBe(foldedKey('tí'));
+    expect(foldedKey('-')).toBe('');
+    expect(spelledLetters('(Hoá),')).toBe('hóa');
+    expect(spelledLetters('điều'.normalize('NFD'))).toBe('điều');
+  });
+
+  it('agree: words with the same spelled letters have the same folded key', () => {
+    const letters = [
+      ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }),
+        (a, b) => {
+          const [one, other] = [a.join(''), b.join('')];
+          if (spelledLetters(one) === spelledLetters(other)) {
+            expect(foldedKey(one)).toBe(foldedKey(other));
+          }
+          expect(foldedKey(one)).toBe(foldedKey(fold(one)));
+        },
+      ),
+    );
+  });
+});
+
+describe('hasMarks', () => {
+  it('tells words typed with tone or vowel marks or đ from plain ones', () => {
+    expect(hasMarks('đô')).toBe(true);
+    expect(hasMarks('dưỡng')).toBe(true);
+    expect(hasMarks('ĐẦU'.normalize('NFD'))).toBe(true);
+    expect(hasMarks('Do')).toBe(false);
+    expect(hasMarks('5G')).toBe(false);
+    expect(hasMarks('57-NQ/TW')).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@
  */
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { tokenize } from '../text/fold.ts';
+import { spellingKey, tokenize } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
 import { escapeRegExp, LEXICON } from './lexicon.ts';
 
@@ -67,11 +67,11 @@ const FIGURE_BONUS = 10;
 /** At most this many task clauses per target, the closest ones, to keep links meaningful. */
 const MAX_LINKS = 4;
 
-/** Words that carry no topic (lower case, with marks, so "đạt" and "đất" stay apart). */
-const STOP_WORDS = new Set(LEXICON.links.stopWords);
+/** Words that carry no topic, keyed as words are (marks kept, so "đạt" and "đất" stay apart). */
+const STOP_WORDS = new Set(LEXICON.links.stopWords.map(spellingKey));
 
-/** Word pairs of plan vocabulary that say nothing about a topic. */
-const PLAN_PAIRS = new Set(LEXICON.links.planPairs);
+/** Word pairs of plan vocabulary that say nothing about a topic, keyed as pairs are. */
+const PLAN_PAIR_KEYS = new Set(LEXICON.links.planPairs.map(spellingKey));
 
 /** Words before a shared phrase that turn it into its opposite: "thu" and "chi ngân sách". */
 const OPPOSITES = LEXICON.links.opposites.flatMap(([a, b]) => [
@@ -86,36 +86,6 @@ interface Syllable {
   end: number;
 }
 
-/** Old-style tone placement at a word's end ("hoá", "thuỷ") written the new way ("hóa", "thủy"). */
-const OLD_TONES: Record<string, string> = {
-  oà: 'òa',
-  oá: 'óa',
-  oả: 'ỏa',
-  oã: 'õa',
-  oạ: 'ọa',
-  oè: 'òe',
-  oé: 'óe',
-  oẻ: 'ỏe',
-  oẽ: 'õe',
-  oẹ: 'ọe',
-  uỳ: 'ùy',
-  uý: 'úy',
-  uỷ: 'ủy',
-  uỹ: 'ũy',
-  uỵ: 'ụy',
-};
-
-/**
- * The comparison key of a word: lower case with its marks, tone placement unified. Marks are
- * kept because folding merges different words ("mới"/"môi", "độ"/"đô") into false matches.
- */
-export function wordKey(word: string): string {
-  return word
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/(?:o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])$/u, (pair) => OLD_TONES[pair] ?? pair);
-}
-
 /** A pair of words standing side by side in a text (nothing but spaces between them). */
 interface Pair {
   key: string;
@@ -126,8 +96,8 @@ interface Pair {
 /** The side-by-side pairs of topic words of a text, in order (rule 2). */
 function pairsOf(text: string): Pair[] {
   const words: Array<Syllable | null> = tokenize(text).map((token) =>
-    /\p{L}/u.test(token.text) && !STOP_WORDS.has(wordKey(token.text))
-      ? { key: wordKey(token.text), start: token.start, end: token.end }
+    /\p{L}/u.test(token.text) && !STOP_WORDS.has(spellingKey(token.text))
+      ? { key: spellingKey(token.text), start: token.start, end: token.end }
       : null,
   );
   const out: Pair[] = [];
@@ -204,7 +174,7 @@ function pairWeights(candidates: Candidate[]): Map<string, number> {
   const weights = new Map<string, number>();
   for (const [key, count] of counts) {
     const weight = count <= rare ? 1 : count <= uncommon ? 0.5 : 0;
-    weights.set(key, PLAN_PAIRS.has(key) ? 0 : weight);
+    weights.set(key, PLAN_PAIR_KEYS.has(key) ? 0 : weight);
   }
   return weights;
 }
@@ -334,7 +304,7 @@ function linkTarget(
       field: candidate.field,
       reason: sameFigures.length > 0 ? 'figure' : 'terms',
       matched: words.filter(
-        (word, i) => words.findIndex((w) => wordKey(w) === wordKey(word)) === i,
+        (word, i) => words.findIndex((w) => spellingKey(w) === spellingKey(word)) === i,
       ),
       score: Math.round((score + (sameFigures.length > 0 ? FIGURE_BONUS : 0)) * 100) / 100,
     });

@@ -1,9 +1,17 @@
 /**
- * Vietnamese folding for matching and search: "Điều hành chi ngân sách" → "dieu hanh chi ngan sach".
+ * Vietnamese folding and spelling keys, the one implementation the build (analysis, slugs, the
+ * search index) and the browser (search, highlighting) share.
  *
- * Folding removes every combining mark (tone marks and the vowel marks of ă â ê ô ơ ư), maps
- * đ/Đ to d (Unicode does not decompose đ, so stripping marks alone leaves it), and lower-cases.
- * It accepts NFC or NFD input and gives the same result for both. `foldWithOffsets` also maps
+ * - `fold` drops every mark: "Điều hành chi ngân sách" → "dieu hanh chi ngan sach". It removes
+ *   every combining mark (tone marks and the vowel marks of ă â ê ô ơ ư), maps đ/Đ to d (Unicode
+ *   does not decompose đ, so stripping marks alone leaves it), and lower-cases.
+ * - `spellingKey` keeps the marks but writes each word one way where Vietnamese has two accepted
+ *   spellings: old and new tone placement ("hoá" = "hóa", "thuỷ" = "thủy") and i/y after a
+ *   consonant ("tỷ" = "tỉ", "lý" = "lí"). Marks stay, because folding merges different words
+ *   ("mới"/"môi", "sắt"/"sát").
+ * - `foldedKey` is both: the spelling key without marks, letters and digits only.
+ *
+ * Each accepts NFC or NFD input and gives the same result for both. `foldWithOffsets` also maps
  * every folded character back to the input, so a match found in folded text can be highlighted
  * verbatim in the source.
  */
@@ -30,6 +38,71 @@ function foldPiece(piece: string): string {
 /** Folds text for comparison: no tone or vowel marks, đ → d, lower case. */
 export function fold(text: string): string {
   return foldPiece(text);
+}
+
+/** A letter or mark on this side means the match is inside a word, not at its edge. */
+const WORD_END = '(?![\\p{L}\\p{M}])';
+const WORD_START = '(?<![\\p{L}\\p{M}])';
+
+/** The old placement of a tone on oa, oe, uy ending a word, and where the new one puts it. */
+const NEW_TONE_PLACEMENT: Record<string, string> = {
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
+};
+
+/** oa, oe, uy ending a word with the tone on the second vowel; the u of "qu" is no vowel ("quý"). */
+const OLD_TONE_PLACEMENT = new RegExp(`(?:o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ])${WORD_END}`, 'gu');
+
+/** y and its toned forms, and the i that others write in their place after a consonant. */
+const Y_AS_I: Record<string, string> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
+
+/** A word of consonants (or qu) ending in y: "tỷ", "kỹ", "lý", "quý"; "thủy", "ý" are not. */
+const Y_AFTER_CONSONANT = new RegExp(
+  `${WORD_START}(qu|[bcdđghklmnprstvx]+)([yýỳỷỹỵ])${WORD_END}`,
+  'gu',
+);
+
+/**
+ * Lower-case NFC text with each word in one of its accepted spellings: new tone placement
+ * ("hoá" → "hóa", "uỷ" → "ủy") and i for y after a consonant ("tỷ" → "tỉ", "quý" → "quí").
+ */
+export function spellingKey(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(OLD_TONE_PLACEMENT, (pair) => NEW_TONE_PLACEMENT[pair] ?? pair)
+    .replace(Y_AFTER_CONSONANT, (_, onset: string, y: string) => `${onset}${Y_AS_I[y] ?? y}`);
+}
+
+/** Anything but letters and digits: the punctuation stuck to a word ("(FDI),", "57-NQ/TW"). */
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+
+/** The letters and digits of a word with its marks kept, one spelling: "Hoá," → "hóa". */
+export function spelledLetters(text: string): string {
+  return spellingKey(text).replace(NOT_LETTER_OR_DIGIT, '');
+}
+
+/** The folded letters and digits of a word, one spelling: "Tỷ" → "ti", "57-NQ/TW." → "57nqtw". */
+export function foldedKey(text: string): string {
+  return fold(spellingKey(text)).replace(NOT_LETTER_OR_DIGIT, '');
+}
+
+/** True when the text carries a tone or vowel mark or đ: what "typed with diacritics" means. */
+export function hasMarks(text: string): boolean {
+  return fold(text) !== text.normalize('NFC').toLowerCase();
 }
 
 /** Folded text plus, for each folded UTF-16 unit, the input offset it came from. */
