@@ -1,9 +1,17 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { BUNDLE_DIR, bundleUrl } from '../search/paths';
+import {
+  DocumentInfoSchema,
+  LibraryInfoSchema,
+  type DocumentInfo,
+  type UnitInfo,
+} from '../search/info';
+import { BUNDLE_DIR, bundleUrl, DOCUMENT_INFO_FILE, LIBRARY_INFO_PATH } from '../search/paths';
+import { pageSections, pageWords, type PagefindFragment } from '../search/sections';
 
 /**
  * Build step with side effects: indexes the built site with Pagefind's Node API once Astro has
@@ -114,6 +122,82 @@ function pruneBundle(outputPath: string): void {
   }
 }
 
+/** The first bytes of every decompressed Pagefind file, before its JSON. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The page fragments of a written bundle, read back from its `fragment/` files (gzip, then the
+ * signature, then JSON: one fragment, or a group of them keyed by page hash).
+ */
+export function readFragments(outputPath: string): PagefindFragment[] {
+  const folder = path.join(outputPath, 'fragment');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .sort()
+    .flatMap((file) => {
+      const text = gunzipSync(readFileSync(path.join(folder, file))).toString('utf8');
+      if (!text.startsWith(PAGEFIND_SIGNATURE)) {
+        throw new SearchIndexError(`${path.join(folder, file)}: not a Pagefind fragment`);
+      }
+      const data = JSON.parse(text.slice(PAGEFIND_SIGNATURE.length)) as
+        PagefindFragment | Record<string, PagefindFragment>;
+      return typeof data.url === 'string'
+        ? [data as PagefindFragment]
+        : Object.values(data as Record<string, PagefindFragment>);
+    });
+}
+
+/** Words of a unit shown as its excerpt when a citation finds it. */
+const UNIT_EXCERPT_WORDS = 24;
+
+/**
+ * The citable units of a document's pages, cut from the indexed fragments by the same code the
+ * browser ranks with, so a citation result and a text result of the same unit agree.
+ */
+export function unitsOf(fragments: readonly PagefindFragment[]): UnitInfo[] {
+  return fragments
+    .slice()
+    .sort((a, b) => a.url.localeCompare(b.url))
+    .flatMap((fragment) => {
+      const page = pageWords(fragment);
+      return pageSections(page, fragment.anchors ?? [])
+        .filter((section) => section.titled)
+        .map((section) => {
+          const words = page.raw.slice(section.start, section.end);
+          const cut = words.length > UNIT_EXCERPT_WORDS;
+          return {
+            id: section.id,
+            url: section.url,
+            citation: section.citation,
+            heading: section.heading,
+            page: page.title,
+            excerpt: `${words.slice(0, UNIT_EXCERPT_WORDS).join(' ')}${cut ? ' …' : ''}`,
+          };
+        });
+    });
+}
+
+/**
+ * Adds a document's citable units to its `tim-kiem.json` (written by the site with its name and
+ * number) and returns the document's entry for the library list.
+ */
+function describeDocument(siteDir: string, doc: string, outputPath: string): DocumentInfo {
+  const file = path.join(siteDir, doc, DOCUMENT_INFO_FILE);
+  if (!existsSync(file))
+    throw new SearchIndexError(`${file}: missing; the site writes it per document`);
+  const info = DocumentInfoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const units = unitsOf(readFragments(outputPath));
+  writeFileSync(file, JSON.stringify(DocumentInfoSchema.parse({ ...info, units })));
+  return { doc: info.doc, title: info.title, number: info.number };
+}
+
+/** Writes the list of the library's documents beside the search page. */
+function writeLibraryInfo(siteDir: string, documents: readonly DocumentInfo[]): void {
+  const file = path.join(siteDir, ...LIBRARY_INFO_PATH);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(LibraryInfoSchema.parse({ documents })));
+}
+
 export interface LibraryReport {
   library: IndexReport;
   documents: (IndexReport & { doc: string })[];
@@ -129,12 +213,15 @@ export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
   try {
     const library = await writeBundle(siteDir, path.join(siteDir, BUNDLE_DIR));
     const documents: LibraryReport['documents'] = [];
+    const described: DocumentInfo[] = [];
     for (const doc of documentSlugs(siteDir)) {
       const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
       const report = await writeBundle(siteDir, outputPath, `${doc}/**/*.html`);
       pruneBundle(outputPath);
+      described.push(describeDocument(siteDir, doc, outputPath));
       documents.push({ doc, ...report });
     }
+    writeLibraryInfo(siteDir, described);
     return { library, documents };
   } finally {
     await pagefind.close();

@@ -1,9 +1,10 @@
 import {
   PageCache,
   searchClauses,
-  type ClauseResult,
   type Filters,
   type PagefindApi,
+  type SearchOptions,
+  type SearchOutcome,
 } from './engine';
 import { bundleUrl, withSlash } from './paths';
 
@@ -24,7 +25,7 @@ interface PagefindModule extends PagefindApi {
 }
 
 export interface Searcher {
-  search(query: string, filters?: Filters): Promise<ClauseResult[]>;
+  search(query: string, filters?: Filters): Promise<SearchOutcome>;
   filters(): Promise<FilterCounts>;
 }
 
@@ -34,11 +35,20 @@ const loading = new Map<string, Promise<Searcher>>();
 /** Imports a URL at run time; the indirection keeps bundlers from resolving it at build time. */
 const importAtRunTime = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
+/** The citation resolver, loaded with its schemas only when a query reads as a citation. */
+const citations = async () => {
+  const { InfoFiles, resolveCitation } = await import('./cite');
+  const files = new InfoFiles();
+  return { files, resolveCitation };
+};
+let citing: ReturnType<typeof citations> | undefined;
+
 /**
- * The searcher of a bundle (the library's by default, or a document's from `bundleUrl`), created
- * on first call; a failed load may be retried.
+ * The searcher of the library, or with `doc` of that document's own bundle, created on first
+ * call; a failed load may be retried.
  */
-export function loadSearcher(base: string, bundle: string = bundleUrl(base)): Promise<Searcher> {
+export function loadSearcher(base: string, doc?: string): Promise<Searcher> {
+  const bundle = bundleUrl(base, doc);
   const known = loading.get(bundle);
   if (known) return known;
   const started = (async (): Promise<Searcher> => {
@@ -46,8 +56,14 @@ export function loadSearcher(base: string, bundle: string = bundleUrl(base)): Pr
     await pagefind.options({ baseUrl: withSlash(base), excerptLength: 0, noWorker: true });
     await pagefind.init();
     const cache = new PageCache();
+    const cite: SearchOptions['cite'] = async (citation) => {
+      citing ??= citations();
+      const { files, resolveCitation } = await citing;
+      return resolveCitation(citation, { base, doc }, files);
+    };
     return {
-      search: (query, filters) => searchClauses(pagefind, query, filters ? { filters } : {}, cache),
+      search: (query, filters) =>
+        searchClauses(pagefind, query, filters ? { filters, cite } : { cite }, cache),
       filters: () => pagefind.filters(),
     };
   })();

@@ -1,5 +1,7 @@
+import { parseCitation, type Citation } from './citation';
+import type { CitedOutcome } from './cite';
 import { buildExcerpt, type Segment } from './excerpt';
-import { expandQuery, parseQuery } from './query';
+import { pagefindQueries, parseQuery, unaccentedQuery } from './query';
 import { rankSections } from './rank';
 import { fold } from '../lib/text/fold';
 import {
@@ -40,10 +42,30 @@ export interface ClauseResult {
   heading: string;
   score: number;
   excerpt: Segment[];
+  /** Found because the query cites this unit, not by its words. */
+  cited?: boolean;
+}
+
+/** What a search found, and what the reader should be told about it. */
+export interface SearchOutcome {
+  results: ClauseResult[];
+  /**
+   * Set when words typed with marks found nothing: the same query without marks, which the
+   * page offers as a link rather than silently showing folded matches.
+   */
+  unaccented?: string;
+  /** Set when the query was cut to its first words or characters. */
+  truncated?: boolean;
+  /** Set when the query holds no letter or digit to search for ("…", a lone quote). */
+  noWords?: boolean;
+  /** The document a citation named, as typed, when the library does not hold it. */
+  missingDocument?: string;
 }
 
 export interface SearchOptions {
   filters?: Filters;
+  /** Resolves a query that reads as a citation to the units it names; none: no citations. */
+  cite?: (citation: Citation) => Promise<CitedOutcome>;
   /** Pages whose fragments are read; bounds the bytes one query downloads on a large site. */
   maxPages?: number;
   limit?: number;
@@ -73,11 +95,6 @@ export class PageCache {
     }
     return entry.sections;
   }
-}
-
-/** True while the last word is still being typed, so it may be the start of a longer syllable. */
-export function isOpen(query: string): boolean {
-  return !/\s$/u.test(query);
 }
 
 /** Runs every spelling, keeps each page's best Pagefind score, and returns the best pages. */
@@ -156,18 +173,46 @@ export function refineByFilters(
   );
 }
 
-/** Searches clauses: expands d/đ, merges Pagefind's pages, ranks their clauses, builds excerpts. */
+/**
+ * Searches clauses: a query that reads as a citation first lands on the units it names; then
+ * Pagefind is asked for every accepted spelling of the words, its pages are merged, their
+ * clauses ranked by the query's rules, and excerpts built.
+ */
 export async function searchClauses(
   pagefind: PagefindApi,
-  query: string,
+  text: string,
   options: SearchOptions = {},
   cache: PageCache = new PageCache(),
-): Promise<ClauseResult[]> {
-  const tokens = parseQuery(query);
-  if (tokens.length === 0) return [];
+): Promise<SearchOutcome> {
+  const citation = options.cite ? parseCitation(text) : null;
+  const cited = citation && options.cite ? await options.cite(citation) : undefined;
+  // A document the library lacks is still worth finding where the texts mention it.
+  const words = cited?.missing ?? text;
+  const found = await searchWords(pagefind, words, options, cache);
+  const limit = options.limit ?? MAX_RESULTS;
+  const first = cited?.results ?? [];
+  const urls = new Set(first.map((result) => result.url));
+  const results = [...first, ...found.results.filter((result) => !urls.has(result.url))];
+  const outcome: SearchOutcome = { ...found, results: results.slice(0, limit) };
+  // A citation that landed, or named a document the library lacks, is not a spelling problem.
+  if (first.length > 0 || cited?.missing) delete outcome.unaccented;
+  if (cited?.missing) outcome.missingDocument = cited.missing;
+  return outcome;
+}
+
+/** The text search: clauses holding the query's words, ranked. */
+async function searchWords(
+  pagefind: PagefindApi,
+  text: string,
+  options: SearchOptions,
+  cache: PageCache,
+): Promise<SearchOutcome> {
+  const query = parseQuery(text);
+  const truncated = query.truncated ? { truncated: true } : {};
+  if (query.words.length === 0) return { results: [], noWords: true, ...truncated };
   const pages = await candidatePages(
     pagefind,
-    expandQuery(tokens),
+    pagefindQueries(query),
     options.filters,
     options.maxPages ?? MAX_PAGES,
   );
@@ -176,7 +221,7 @@ export async function searchClauses(
     pages.map(async (page) => cache.known(page.id) ?? cache.sections(page.id, await page.data())),
   );
   const sections = perPage.flat();
-  return rankSections(refineByFilters(sections, options.filters), tokens, isOpen(query))
+  const results = rankSections(refineByFilters(sections, options.filters), query, query.open)
     .slice(0, options.limit ?? MAX_RESULTS)
     .map((scored) => ({
       id: scored.section.id,
@@ -187,6 +232,9 @@ export async function searchClauses(
       citation: scored.section.citation,
       heading: scored.section.heading,
       score: scored.score,
-      excerpt: buildExcerpt(scored, tokens),
+      excerpt: buildExcerpt(scored, query, query.open),
     }));
+  const marked = query.words.some((word) => word.marked);
+  const unaccented = results.length === 0 && marked ? { unaccented: unaccentedQuery(query) } : {};
+  return { results, ...unaccented, ...truncated };
 }

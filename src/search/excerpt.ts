@@ -1,5 +1,6 @@
-import type { QueryToken } from './query';
-import { isMarkable, type Scored } from './rank';
+import { matchRanges } from './match';
+import type { ParsedQuery } from './query';
+import type { Scored } from './rank';
 
 /**
  * Excerpts as data, not HTML: text from the page reaches the DOM through textContent only, so a
@@ -27,37 +28,41 @@ export function excerptRange(scored: Scored, length = EXCERPT_WORDS): [number, n
 
 /** Appends text to the last segment when both are plain, so the DOM gets few nodes. */
 function push(segments: Segment[], text: string, mark: boolean): void {
+  if (!text) return;
   const last = segments[segments.length - 1];
   if (last && !last.mark && !mark) last.text += text;
   else segments.push({ text, mark });
 }
 
-/** Marks a word's letters and digits but not the brackets or commas stuck to it: "(FDI)". */
-function pushMarked(segments: Segment[], word: string): void {
-  const core = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word);
-  const [, before = '', middle = '', after = ''] = core ?? [];
-  if (before) push(segments, before, false);
-  if (middle) push(segments, middle, true);
-  if (after) push(segments, after, false);
+/**
+ * Text cut into plain and marked segments, marking what `matchRanges` marks: whole words and
+ * whole phrases of the query, the same as the landing page will.
+ */
+export function markedSegments(text: string, query: ParsedQuery, open = false): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of matchRanges(text, query, open)) {
+    push(segments, text.slice(at, start), false);
+    push(segments, text.slice(start, end), true);
+    at = end;
+  }
+  push(segments, text.slice(at), false);
+  return segments;
 }
 
 /** The excerpt of a ranked section with the query's words marked and ellipses where cut. */
 export function buildExcerpt(
   scored: Scored,
-  tokens: readonly QueryToken[],
+  query: ParsedQuery,
+  open = false,
   length = EXCERPT_WORDS,
 ): Segment[] {
   const [from, to] = excerptRange(scored, length);
-  const marked = new Set(
-    scored.hits.filter((hit) => isMarkable(hit, tokens)).map((hit) => hit.position),
-  );
+  const text = scored.section.page.raw.slice(from, to).join(' ');
   const segments: Segment[] = [];
   if (from > scored.section.start) push(segments, '… ', false);
-  for (let position = from; position < to; position++) {
-    if (position > from) push(segments, ' ', false);
-    const word = scored.section.page.raw[position] ?? '';
-    if (marked.has(position)) pushMarked(segments, word);
-    else push(segments, word, false);
+  for (const segment of markedSegments(text, query, open)) {
+    push(segments, segment.text, segment.mark);
   }
   if (to < scored.section.end) push(segments, ' …', false);
   return segments;

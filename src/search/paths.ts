@@ -34,9 +34,20 @@ export function searchPageUrl(base: string, query: string, doc?: string): string
   return params.length > 0 ? `${page}?${params.join('&')}` : page;
 }
 
-/** The small JSON file naming a document for the scoped search page: `<doc>/tim-kiem.json`. */
+/** Name of a document's search information file, beside its pages: `<doc>/tim-kiem.json`. */
+export const DOCUMENT_INFO_FILE = 'tim-kiem.json';
+
+/** The small JSON file naming a document and its citable units: `<doc>/tim-kiem.json`. */
 export function scopeInfoUrl(base: string, doc: string): string {
-  return `${withSlash(base)}${doc}/tim-kiem.json`;
+  return `${withSlash(base)}${doc}/${DOCUMENT_INFO_FILE}`;
+}
+
+/** Folder and name of the list of the library's documents, beside the search page. */
+export const LIBRARY_INFO_PATH = ['tim-kiem', 'van-ban.json'] as const;
+
+/** The list of the library's documents with their numbers, for citations that name one. */
+export function libraryInfoUrl(base: string): string {
+  return `${withSlash(base)}${LIBRARY_INFO_PATH.join('/')}`;
 }
 
 /** A document slug from a URL parameter, or undefined when it could not name a folder. */

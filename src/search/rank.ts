@@ -1,7 +1,6 @@
-import type { QueryToken } from './query';
+import { matchQuality, WHOLE, wordKeys } from './match';
+import type { ParsedQuery } from './query';
 import type { Section } from './sections';
-import { foldedKey, spelledLetters } from '../lib/text/fold';
-import { wordParts } from './words';
 
 /**
  * Our ranking of clause sections. Pagefind has no proximity and folds neither đ nor the
@@ -24,53 +23,44 @@ export interface Scored {
   window: [number, number];
 }
 
-/** Completed syllables match whole; a longer foreign word ("logistic") may still be a prefix. */
-const MIN_CLOSED_PREFIX = 4;
-
-/** How well a word matches a query word: 0 none, up to 1.3 for the same syllable with its marks. */
-export function matchQuality(
-  token: QueryToken,
-  key: string,
-  parts: readonly string[],
-  exact: string,
-  open: boolean,
-): number {
-  let quality = 0;
-  let sameWord = false;
-  if (key === token.key) {
-    quality = 1;
-    sameWord = true;
-  } else if (token.parts.length === 1 && parts.includes(token.key)) {
-    quality = 0.9;
-  } else if (key.startsWith(token.key) || parts.some((part) => part.startsWith(token.key))) {
-    if (open) quality = 0.75;
-    else if (token.key.length >= MIN_CLOSED_PREFIX) quality = 0.4;
-  }
-  if (quality === 0 || !token.marked) return quality;
-  const typedAsWritten = sameWord ? exact === token.exact : exact.startsWith(token.exact);
-  return typedAsWritten ? quality + 0.3 : quality - 0.2;
-}
-
-/** Words worth marking in an excerpt: whole matches, or prefixes long enough to mean something. */
-export function isMarkable(hit: Hit, tokens: readonly QueryToken[]): boolean {
-  return hit.quality >= 0.7 || (tokens[hit.token]?.key.length ?? 0) >= 3;
-}
-
 /** Every position in the section where a query word matches; the last word is open while typing. */
-export function findHits(section: Section, tokens: readonly QueryToken[], open: boolean): Hit[] {
+export function findHits(section: Section, query: ParsedQuery, open: boolean): Hit[] {
   const { page } = section;
+  const last = query.words.length - 1;
   const hits: Hit[] = [];
   for (let position = section.start; position < section.end; position++) {
-    const key = page.keys[position];
-    if (!key) continue;
-    const parts = page.parts[position] ?? [];
-    const exact = page.exact[position] ?? '';
-    tokens.forEach((token, index) => {
-      const quality = matchQuality(token, key, parts, exact, open && index === tokens.length - 1);
+    const keys = page.keys[position];
+    if (!keys?.folded) continue;
+    query.words.forEach((word, index) => {
+      const quality = matchQuality(word, keys, open && index === last);
       if (quality > 0) hits.push({ position, token: index, quality });
     });
   }
   return hits;
+}
+
+/**
+ * True when every quoted phrase stands in the section: its words at consecutive word positions
+ * (punctuation between them does not count), each a whole-word match.
+ */
+export function holdsPhrases(
+  hits: readonly Hit[],
+  ordinal: readonly number[],
+  query: ParsedQuery,
+): boolean {
+  const at = new Map<string, boolean>();
+  for (const hit of hits) {
+    if (hit.quality >= WHOLE) at.set(`${hit.token}@${ordinal[hit.position] ?? -1}`, true);
+  }
+  return query.phrases.every((phrase) => {
+    const [first] = phrase;
+    return hits.some(
+      (hit) =>
+        hit.token === first &&
+        hit.quality >= WHOLE &&
+        phrase.every((token, k) => at.has(`${token}@${(ordinal[hit.position] ?? -1) + k}`)),
+    );
+  });
 }
 
 /** The shortest stretch of words that holds every distinct query word found, in ordinals. */
@@ -136,15 +126,15 @@ function saturate(frequency: number, length: number, averageLength: number): num
 }
 
 /** How many query words a clause's own title carries, as a share of all query words. */
-function titleShare(section: Section, tokens: readonly QueryToken[]): number {
+function titleShare(section: Section, query: ParsedQuery): number {
   const words = section.title
     .split(/\s+/u)
-    .map((word) => ({ key: foldedKey(word), parts: wordParts(word), exact: spelledLetters(word) }))
-    .filter((word) => word.key.length > 0);
-  const found = tokens.filter((token) =>
-    words.some((word) => matchQuality(token, word.key, word.parts, word.exact, false) > 0),
+    .map(wordKeys)
+    .filter((word) => word.folded.length > 0);
+  const found = query.words.filter((queryWord) =>
+    words.some((word) => matchQuality(queryWord, word, false) >= WHOLE),
   ).length;
-  return tokens.length === 0 ? 0 : found / tokens.length;
+  return query.words.length === 0 ? 0 : found / query.words.length;
 }
 
 /** Weights of the score's parts: finding every word dominates, then words standing together. */
@@ -158,29 +148,32 @@ export const WEIGHTS = {
 } as const;
 
 /**
- * Scores every section that holds at least one query word and sorts them best first; when some
- * sections hold every query word, only those are kept.
+ * Scores every section that holds at least one query word and sorts them best first. When some
+ * sections hold every query word and every quoted phrase, only those are kept. When none does,
+ * sections holding some words remain, unless the query asked for exact spellings or phrases:
+ * then nothing is kept, since showing near misses would hide that the words typed are absent.
  */
 export function rankSections(
   sections: readonly Section[],
-  tokens: readonly QueryToken[],
+  query: ParsedQuery,
   open: boolean,
 ): Scored[] {
-  if (tokens.length === 0) return [];
+  const count = query.words.length;
+  if (count === 0) return [];
   const candidates = sections
-    .map((section) => ({ section, hits: findHits(section, tokens, open) }))
+    .map((section) => ({ section, hits: findHits(section, query, open) }))
     .filter((candidate) => candidate.hits.length > 0);
   const idf = inverseFrequencies(
     candidates.map((candidate) => candidate.hits),
-    tokens.length,
+    count,
   );
   const idfTotal = idf.reduce((sum, value) => sum + value, 0) || 1;
   const lengths = candidates.map(({ section }) => section.end - section.start);
   const averageLength = lengths.reduce((sum, value) => sum + value, 0) / (lengths.length || 1) || 1;
   const scored = candidates.map(({ section, hits }, order) => {
     const { ordinal } = section.page;
-    const best = new Array<number>(tokens.length).fill(0);
-    const frequency = new Array<number>(tokens.length).fill(0);
+    const best = new Array<number>(count).fill(0);
+    const frequency = new Array<number>(count).fill(0);
     for (const hit of hits) {
       best[hit.token] = Math.max(best[hit.token] ?? 0, hit.quality);
       frequency[hit.token] = (frequency[hit.token] ?? 0) + 1;
@@ -192,22 +185,24 @@ export function rankSections(
     const span = (ordinal[window[1]] ?? 0) - (ordinal[window[0]] ?? 0) + 1;
     const tf =
       frequency.reduce(
-        (sum, count, token) =>
-          sum + (idf[token] ?? 0) * saturate(count, lengths[order] ?? 1, averageLength),
+        (sum, seen, token) =>
+          sum + (idf[token] ?? 0) * saturate(seen, lengths[order] ?? 1, averageLength),
         0,
       ) / idfTotal;
+    const complete = found === count && holdsPhrases(hits, ordinal, query);
     const score =
-      (found === tokens.length ? WEIGHTS.allFound : 0) +
+      (complete ? WEIGHTS.allFound : 0) +
       WEIGHTS.coverage * coverage +
-      WEIGHTS.adjacency * adjacency(hits, ordinal, tokens.length) +
+      WEIGHTS.adjacency * adjacency(hits, ordinal, count) +
       WEIGHTS.proximity * (found / span) +
       WEIGHTS.frequency * tf +
-      WEIGHTS.title * titleShare(section, tokens);
-    return { section, score, hits, window, order, complete: found === tokens.length };
+      WEIGHTS.title * titleShare(section, query);
+    return { section, score, hits, window, order, complete };
   });
   // A clause that lacks a typed word is noise once some clauses hold them all ("du lich" must
-  // not list clauses that only say "dự" or "đủ"); with no complete match, partial ones remain.
-  const kept = scored.some((s) => s.complete) ? scored.filter((s) => s.complete) : scored;
+  // not list clauses that only say "dự" or "đủ").
+  const strict = query.words.some((word) => word.marked) || query.phrases.length > 0;
+  const kept = scored.some((s) => s.complete) || strict ? scored.filter((s) => s.complete) : scored;
   kept.sort((a, b) => b.score - a.score || a.order - b.order);
   return kept.map(({ section, score, hits, window }) => ({ section, score, hits, window }));
 }

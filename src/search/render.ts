@@ -1,4 +1,4 @@
-import type { ClauseResult } from './engine';
+import type { ClauseResult, SearchOutcome } from './engine';
 import type { Segment } from './excerpt';
 
 /**
@@ -26,6 +26,14 @@ export const LABELS = {
   unavailable: 'Chưa tìm được: chỉ mục tìm kiếm chưa có (trang này cần bản đã build).',
   empty: 'Gõ từ cần tìm, có dấu hay không dấu đều được.',
   none: (query: string) => `Không tìm thấy điều khoản nào cho “${query}”.`,
+  noWords: 'Chưa có chữ hay số nào để tìm: hãy gõ từ cần tìm.',
+  noExact: (query: string) => `Không có điều khoản nào chứa “${query}” đúng như dấu đã gõ.`,
+  tryUnaccented: 'Tìm không dấu:',
+  truncated: (words: number) => `Chỉ tìm theo ${words} từ đầu tiên.`,
+  missingDocument: (reference: string) =>
+    `Thư viện chưa có “${reference}”; dưới đây là các đoạn nhắc đến văn bản này.`,
+  missingDocumentUnmentioned: (reference: string) =>
+    `Thư viện chưa có “${reference}”, và không đoạn nào nhắc đến văn bản này.`,
   count: (count: number, query: string) =>
     count === 1 ? `1 kết quả cho “${query}”.` : `${count} kết quả cho “${query}”.`,
   more: (count: number) => `Xem tất cả ${count} kết quả`,
@@ -83,4 +91,27 @@ export function resultParts(
     span(doc, 'search-result__page', resultPlace(result, withDocument)),
     excerpt,
   ];
+}
+
+/** Longest query quoted back in a message; a pasted paragraph would drown the sentence. */
+const QUOTED_LENGTH = 60;
+
+/** The query as a message quotes it: trimmed, one space between words, clipped. */
+export function quotedQuery(query: string): string {
+  const flat = query.replace(/\s+/gu, ' ').trim();
+  return flat.length <= QUOTED_LENGTH ? flat : `${flat.slice(0, QUOTED_LENGTH - 1)}…`;
+}
+
+/** The status line for a finished search: how many results, or why there are none. */
+export function outcomeStatus(outcome: SearchOutcome, query: string, maxWords: number): string {
+  const quoted = quotedQuery(query);
+  const count = outcome.results.length;
+  let line: string;
+  if (count > 0) line = LABELS.count(count, quoted);
+  else if (outcome.noWords) line = LABELS.noWords;
+  else if (outcome.unaccented) line = LABELS.noExact(quoted);
+  else line = LABELS.none(quoted);
+  if (outcome.missingDocument)
+    line = `${LABELS.missingDocument(quotedQuery(outcome.missingDocument))} ${line}`;
+  return outcome.truncated ? `${line} ${LABELS.truncated(maxWords)}` : line;
 }

@@ -1,5 +1,4 @@
-import { foldedKey, spelledLetters } from '../lib/text/fold';
-import { WORD_SEPARATOR, wordParts } from './words';
+import { wordKeys, type WordKeys } from './match';
 
 /**
  * Cuts a Pagefind page fragment into clause sections the way Pagefind cuts sub-results: a
@@ -32,9 +31,7 @@ export interface PageWords {
   documentTitle: string;
   filters: Record<string, string[]>;
   raw: string[];
-  keys: string[];
-  parts: string[][];
-  exact: string[];
+  keys: WordKeys[];
   /** Position among words that have a letter or digit, so "sản - Kỳ" counts as adjacent. */
   ordinal: number[];
 }
@@ -50,6 +47,8 @@ export interface Section {
   heading: string;
   start: number;
   end: number;
+  /** Starts at an element with a search title: a unit a citation can name. */
+  titled: boolean;
 }
 
 /** Splits the title convention "<citation> — <short heading>" into its two halves. */
@@ -60,11 +59,14 @@ export function splitTitle(title: string): { citation: string; heading: string }
     : { citation: title.slice(0, at).trim(), heading: title.slice(at + 3).trim() };
 }
 
+/** Pagefind splits page content on this; anchor locations count words split the same way. */
+export const WORD_SEPARATOR = /[^\S\uFEFF]+/u;
+
 /** Tokenises a page once: Pagefind's anchor locations index these whitespace-split words. */
 export function pageWords(fragment: PagefindFragment): PageWords {
   const raw = fragment.content.replace(/\u200B/g, '').split(WORD_SEPARATOR);
   if (raw[0] === '') raw.shift();
-  const keys = raw.map(foldedKey);
+  const keys = raw.map(wordKeys);
   let count = 0;
   return {
     url: fragment.url,
@@ -73,9 +75,7 @@ export function pageWords(fragment: PagefindFragment): PageWords {
     filters: fragment.filters ?? {},
     raw,
     keys,
-    parts: raw.map(wordParts),
-    exact: raw.map(spelledLetters),
-    ordinal: keys.map((key) => (key ? count++ : count)),
+    ordinal: keys.map((key) => (key.folded ? count++ : count)),
   };
 }
 
@@ -91,25 +91,39 @@ export function anchorUrl(pageUrl: string, id: string): string {
   return id ? `${base}#${encodeURIComponent(id)}` : base;
 }
 
-/** The clause sections of a page; the text before the first clause only when there is none. */
+/**
+ * The words before a page's first clause (a document's title block and its recitals, "Căn cứ
+ * …"), cut at the elements with ids that hold them, so they are found and land where they are;
+ * one section landing on the page when no element has an id.
+ */
+function leadingSections(
+  page: PageWords,
+  anchors: readonly PagefindAnchor[],
+  end: number,
+): Section[] {
+  const { citation, heading } = splitTitle(page.title);
+  const plain = { page, title: page.title, citation, heading, titled: false };
+  const starts = anchors
+    .filter((anchor) => anchor.id && anchor.location < end)
+    .sort((a, b) => a.location - b.location)
+    .filter(
+      (anchor, index, all) => index === 0 || anchor.location > (all[index - 1]?.location ?? -1),
+    );
+  if (starts.length === 0) return [{ ...plain, id: '', url: page.url, start: 0, end }];
+  return starts.map((anchor, index) => ({
+    ...plain,
+    id: anchor.id,
+    url: anchorUrl(page.url, anchor.id),
+    start: index === 0 ? 0 : anchor.location,
+    end: starts[index + 1]?.location ?? end,
+  }));
+}
+
+/** The clause sections of a page, and the words before its first clause. */
 export function pageSections(page: PageWords, anchors: readonly PagefindAnchor[]): Section[] {
   const starts = anchors.filter(startsSection).sort((a, b) => a.location - b.location);
-  const sections: Section[] = [];
-  const first = starts[0];
-  if (!first) {
-    const { citation, heading } = splitTitle(page.title);
-    sections.push({
-      page,
-      id: '',
-      url: page.url,
-      title: page.title,
-      citation,
-      heading,
-      start: 0,
-      end: page.raw.length,
-    });
-    return sections;
-  }
+  const lead = starts[0]?.location ?? page.raw.length;
+  const sections = lead > 0 ? leadingSections(page, anchors, lead) : [];
   starts.forEach((anchor, index) => {
     // An element whose first child starts at once owns no words but stays, as an ancestor.
     const end = Math.max(anchor.location, starts[index + 1]?.location ?? page.raw.length);
@@ -124,6 +138,7 @@ export function pageSections(page: PageWords, anchors: readonly PagefindAnchor[]
       heading,
       start: anchor.location,
       end,
+      titled: true,
     });
   });
   return sections;

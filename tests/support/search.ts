@@ -40,6 +40,49 @@ export function readQueryCases(file: string): QueryCase[] {
   return cases;
 }
 
+/** The kinds of held-out search cases: what the query tests. */
+export const CASE_KINDS = ['exact', 'phrase', 'variant', 'citation'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export interface SearchCase extends QueryCase {
+  kind: CaseKind;
+  /** For a citation: the id the first result lands on (the expected column is `#id`). */
+  landing: string | null;
+  /** For a variant: the other spelling, which must give the same results. */
+  sameAs: string | null;
+}
+
+/**
+ * Reads `kind<TAB>query<TAB>expected[<TAB>same as]` lines, where expected is `#id` for a
+ * citation and phrases otherwise; a malformed line is one error naming file and line.
+ */
+export function readSearchCases(file: string): SearchCase[] {
+  const cases: SearchCase[] = [];
+  readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      if ((index === 0 && line.startsWith('kind\t')) || !line.trim()) return;
+      const [kind, query, expected, sameAs, extra] = line.split('\t');
+      const known = CASE_KINDS.find((name) => name === kind);
+      if (!known || !query?.trim() || !expected?.trim() || extra !== undefined) {
+        throw new Error(
+          `${file}:${index + 1}: expected "kind<TAB>query<TAB>expected[<TAB>same as]"`,
+        );
+      }
+      const landing = expected.startsWith('#') ? expected.slice(1).trim() : null;
+      cases.push({
+        kind: known,
+        query: query.trim(),
+        phrases: landing ? [] : expected.split(' | ').map((phrase) => phrase.trim()),
+        landing,
+        sameAs: sameAs?.trim() || null,
+      });
+    });
+  if (cases.length === 0) throw new Error(`${file}: no cases`);
+  return cases;
+}
+
 /** The project's own queries (`tests/search-queries.tsv`) after the shared ones. */
 export function allQueryCases(): QueryCase[] {
   return [
@@ -119,35 +162,47 @@ export async function plainPagefindResults(
  * The own text of the clause each URL lands on, read in the browser with DOMParser: the
  * element's text without nested elements that carry `data-pagefind-title` (those are results of
  * their own). A URL without a fragment lands on the top of a page and yields its heading only.
+ * With `readerText`, the citation line and cross-links (`data-pagefind-ignore`) are left out too.
  */
-export async function landedTexts(page: Page, urls: readonly string[]): Promise<string[]> {
+export async function landedTexts(
+  page: Page,
+  urls: readonly string[],
+  readerText = false,
+): Promise<string[]> {
   // No named helpers in page code: tsx wraps them in a `__name` call the page does not have.
-  return page.evaluate(async (targets) => {
-    const pages = new Map<string, Promise<Document>>();
-    return Promise.all(
-      targets.map(async (target) => {
-        const url = new URL(target);
-        const id = decodeURIComponent(url.hash.slice(1));
-        url.hash = '';
-        url.search = '';
-        if (!pages.has(url.href)) {
-          pages.set(
-            url.href,
-            fetch(url.href)
-              .then((response) => response.text())
-              .then((html) => new DOMParser().parseFromString(html, 'text/html')),
-          );
-        }
-        const doc = await pages.get(url.href);
-        if (!doc) return '';
-        const element = id ? doc.getElementById(id) : doc.querySelector('[data-pagefind-body] h1');
-        if (!element) return '';
-        const own = element.cloneNode(true) as Element;
-        own.querySelectorAll('[data-pagefind-title]').forEach((nested) => nested.remove());
-        return (own.textContent ?? '').replace(/\s+/g, ' ').trim();
-      }),
-    );
-  }, urls);
+  return page.evaluate(
+    async ({ targets, reader }) => {
+      const pages = new Map<string, Promise<Document>>();
+      return Promise.all(
+        targets.map(async (target) => {
+          const url = new URL(target);
+          const id = decodeURIComponent(url.hash.slice(1));
+          url.hash = '';
+          url.search = '';
+          if (!pages.has(url.href)) {
+            pages.set(
+              url.href,
+              fetch(url.href)
+                .then((response) => response.text())
+                .then((html) => new DOMParser().parseFromString(html, 'text/html')),
+            );
+          }
+          const doc = await pages.get(url.href);
+          if (!doc) return '';
+          const element = id
+            ? doc.getElementById(id)
+            : doc.querySelector('[data-pagefind-body] h1');
+          if (!element) return '';
+          const own = element.cloneNode(true) as Element;
+          own.querySelectorAll('[data-pagefind-title]').forEach((nested) => nested.remove());
+          if (reader)
+            own.querySelectorAll('[data-pagefind-ignore]').forEach((aside) => aside.remove());
+          return (own.textContent ?? '').replace(/\s+/g, ' ').trim();
+        }),
+      );
+    },
+    { targets: urls, reader: readerText },
+  );
 }
 
 /** Lower-case, NFC, single spaces: phrases are compared as a reader reads them. */

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +24,11 @@ import { searchClauses, type ClauseResult, type PagefindApi } from '../../src/se
 import { bundleUrl, scopeFromParam, scopeInfoUrl, searchPageUrl } from '../../src/search/paths';
 import { resultPlace } from '../../src/search/render';
 import { serve } from './search-fixture';
+
+/** The clauses a search finds, in rank order. */
+async function clauses(...args: Parameters<typeof searchClauses>): Promise<ClauseResult[]> {
+  return (await searchClauses(...args)).results;
+}
 
 /**
  * One search bundle per document beside the library-wide one, on a tiny two-document site in
@@ -41,6 +54,12 @@ function unindexedHtml(words: string): string {
 function page(root: string, path: string, html: string): void {
   mkdirSync(join(root, path), { recursive: true });
   writeFileSync(join(root, path, 'index.html'), html);
+}
+
+/** The search information file the site writes for each document. */
+function info(root: string, doc: string, number: string | null): void {
+  const body = { doc, title: NAMES[doc], number };
+  writeFileSync(join(root, doc, 'tim-kiem.json'), JSON.stringify(body));
 }
 
 interface Loaded extends PagefindApi {
@@ -69,6 +88,8 @@ beforeAll(async () => {
   page(root, 'qn/toan-van', unindexedHtml('Đầu tư tuyến đường sắt Hạ Long – Móng Cái.'));
   page(root, 'hn/toan-van', unindexedHtml('Đầu tư tuyến đường sắt đô thị số 2.'));
   page(root, 'tim-kiem', unindexedHtml('Tìm kiếm'));
+  info(root, 'qn', null);
+  info(root, 'hn', '12/2025/NQ-HĐND');
   report = await indexLibrary(root);
   ({ server, url } = await serve(root));
 });
@@ -108,13 +129,13 @@ describe('per-document bundles', () => {
   });
 
   it("find only their document's clauses, at URLs relative to the site root", async () => {
-    const results = await searchClauses(await bundle('qn/pagefind'), 'duong sat');
+    const results = await clauses(await bundle('qn/pagefind'), 'duong sat');
     expect(results.map((result) => result.url)).toEqual(['/qn/dieu-1/#dieu-1']);
     expect(results[0]?.documentTitle).toBe(NAMES['qn']);
   });
 
   it('while the library-wide bundle finds both, each naming its resolution', async () => {
-    const results = await searchClauses(await bundle('pagefind'), 'duong sat');
+    const results = await clauses(await bundle('pagefind'), 'duong sat');
     expect(results.map((result) => result.url).sort()).toEqual([
       '/hn/dieu-1/#dieu-1',
       '/qn/dieu-1/#dieu-1',
@@ -131,6 +152,7 @@ describe('per-document bundles', () => {
     try {
       page(site, 'qn/dieu-1', sectionHtml('qn', 'Đường sắt'));
       page(site, 'qn/toan-van', unindexedHtml('Đường sắt'));
+      info(site, 'qn', null);
       const messages: string[] = [];
       const logger = { info: (message: string) => messages.push(message) };
       const hooks = pagefindIntegration().hooks as unknown as {
@@ -147,6 +169,39 @@ describe('per-document bundles', () => {
     } finally {
       rmSync(site, { recursive: true, force: true });
     }
+  });
+});
+
+describe('search information files', () => {
+  it("add each document's citable units, cut as search cuts them", () => {
+    const qn = JSON.parse(readFileSync(join(root, 'qn', 'tim-kiem.json'), 'utf8')) as unknown;
+    expect(qn).toEqual({
+      doc: 'qn',
+      title: NAMES['qn'],
+      number: null,
+      units: [
+        {
+          id: 'dieu-1',
+          url: '/qn/dieu-1/#dieu-1',
+          citation: 'Điều 1',
+          heading: 'Giao thông',
+          page: 'Điều 1',
+          excerpt: 'Đầu tư tuyến đường sắt Hạ Long – Móng Cái.',
+        },
+      ],
+    });
+  });
+
+  it('list the library with each document number', () => {
+    const library = JSON.parse(
+      readFileSync(join(root, 'tim-kiem', 'van-ban.json'), 'utf8'),
+    ) as unknown;
+    expect(library).toEqual({
+      documents: [
+        { doc: 'hn', title: NAMES['hn'], number: '12/2025/NQ-HĐND' },
+        { doc: 'qn', title: NAMES['qn'], number: null },
+      ],
+    });
   });
 });
 

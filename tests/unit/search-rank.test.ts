@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExcerpt } from '../../src/search/excerpt';
 import { parseQuery } from '../../src/search/query';
-import {
-  adjacency,
-  findHits,
-  matchQuality,
-  rankSections,
-  tightestWindow,
-} from '../../src/search/rank';
+import { matchQuality, wordKeys } from '../../src/search/match';
+import { adjacency, findHits, rankSections, tightestWindow } from '../../src/search/rank';
 import {
   pageSections,
   pageWords,
@@ -15,8 +10,6 @@ import {
   type PagefindAnchor,
   type PagefindFragment,
 } from '../../src/search/sections';
-import { foldedKey, spelledLetters } from '../../src/lib/text/fold';
-import { wordParts } from '../../src/search/words';
 
 /** A fragment shaped like the one `pagefind.js` returns, built from words and anchors. */
 function fragment(content: string, anchors: PagefindAnchor[]): PagefindFragment {
@@ -25,16 +18,33 @@ function fragment(content: string, anchors: PagefindAnchor[]): PagefindFragment 
 
 /** How well `word` matches the first word of `query`. */
 function quality(query: string, word: string, open = false): number {
-  const [token] = parseQuery(query);
+  const [token] = parseQuery(query).words;
   if (!token) throw new Error('empty query');
-  return matchQuality(token, foldedKey(word), wordParts(word), spelledLetters(word), open);
+  return matchQuality(token, wordKeys(word), open);
 }
 
 describe('word matching', () => {
-  it('matches a syllable typed without marks, and ranks the typed marks above others', () => {
+  it('matches every accented form of a word typed without marks', () => {
     expect(quality('dieu', 'điều')).toBe(1);
-    expect(quality('điều', 'điều')).toBeGreaterThan(quality('điều', 'diều'));
-    expect(quality('đô', 'độ')).toBeLessThan(quality('đô', 'đô'));
+    expect(quality('dieu', 'diều')).toBe(1);
+    expect(quality('DO', 'độ')).toBe(1);
+  });
+
+  it('matches only the typed spelling of a word typed with marks, in either case', () => {
+    expect(quality('điều', 'Điều')).toBe(1);
+    expect(quality('điều', 'diều')).toBe(0);
+    expect(quality('đô', 'độ')).toBe(0);
+    expect(quality('sắt', 'sát')).toBe(0);
+    expect(quality('dầu', 'đầu')).toBe(0);
+  });
+
+  it('takes the old and new spellings of a word as the same word', () => {
+    expect(quality('hoá', 'hóa')).toBe(1);
+    expect(quality('khỏe', 'khoẻ')).toBe(1);
+    expect(quality('tỉ', 'tỷ')).toBe(1);
+    expect(quality('ky', 'kỹ')).toBe(1);
+    expect(quality('lí', 'lý')).toBe(1);
+    expect(quality('lí', 'li')).toBe(0);
   });
 
   it('takes a completed syllable whole, and a syllable being typed as a prefix', () => {
@@ -79,19 +89,42 @@ describe('sections from a Pagefind fragment', () => {
     expect(splitTitle('Điều 2')).toEqual({ citation: 'Điều 2', heading: '' });
   });
 
-  it('cuts at titled elements only, like Pagefind sub-results', () => {
-    expect(sections.map((section) => section.id)).toEqual([
-      'dieu-1.khoan-2.diem-b',
-      'chi-tieu-14',
-      'chi-tieu-15',
+  it('cuts at titled elements only, like Pagefind sub-results, after the words before them', () => {
+    expect(sections.map((section) => [section.id, section.titled])).toEqual([
+      ['', false],
+      ['dieu-1.khoan-2.diem-b', true],
+      ['chi-tieu-14', true],
+      ['chi-tieu-15', true],
     ]);
     const words = (index: number) => {
       const section = sections[index];
       return section ? page.raw.slice(section.start, section.end).join(' ') : '';
     };
-    expect(words(1)).toBe('(14) Đạt 27 điều dưỡng/1 vạn dân.');
-    expect(sections[1]?.url).toBe('/qn/trang/#chi-tieu-14');
-    expect(sections[1]?.citation).toBe('Chỉ tiêu (14)');
+    expect(words(0)).toBe('Chỉ tiêu.');
+    expect(words(2)).toBe('(14) Đạt 27 điều dưỡng/1 vạn dân.');
+    expect(sections[2]?.url).toBe('/qn/trang/#chi-tieu-14');
+    expect(sections[2]?.citation).toBe('Chỉ tiêu (14)');
+  });
+
+  it('cuts the words before the first clause at the elements with ids that hold them', () => {
+    const anchors = [
+      { element: 'div', id: 'tieu-de', location: 0 },
+      { element: 'div', id: 'can-cu-1', location: 2 },
+      { element: 'p', id: 'can-cu-1.x', location: 2 },
+      { element: 'div', id: 'dieu-1', title: 'Điều 1 — Thông qua', location: 8 },
+    ];
+    const head = pageWords(
+      fragment('NGHỊ QUYẾT. Căn cứ Nghị quyết số 316/NQ-HĐND; Điều 1. Thông qua', anchors),
+    );
+    const cut = pageSections(head, anchors).map((section) => [
+      section.id,
+      head.raw.slice(section.start, section.end).join(' '),
+    ]);
+    expect(cut).toEqual([
+      ['tieu-de', 'NGHỊ QUYẾT.'],
+      ['can-cu-1', 'Căn cứ Nghị quyết số 316/NQ-HĐND;'],
+      ['dieu-1', 'Điều 1. Thông qua'],
+    ]);
   });
 
   it('gives a page without clauses one section that lands on the page', () => {
@@ -131,11 +164,11 @@ describe('sections from a Pagefind fragment', () => {
   });
 
   it('measures neighbours and the tightest stretch in words with letters', () => {
-    const tokens = parseQuery('dieu duong');
-    const section = sections[1];
+    const query = parseQuery('dieu duong');
+    const section = sections.find((candidate) => candidate.id === 'chi-tieu-14');
     if (!section) throw new Error('missing section');
-    const hits = findHits(section, tokens, false);
-    expect(adjacency(hits, page.ordinal, tokens.length)).toBe(1);
+    const hits = findHits(section, query, false);
+    expect(adjacency(hits, page.ordinal, query.words.length)).toBe(1);
     expect(tightestWindow(hits, page.ordinal)).toEqual([9, 10]);
   });
 
@@ -171,7 +204,7 @@ describe('sections from a Pagefind fragment', () => {
       false,
     );
     if (!scored) throw new Error('no result');
-    const text = buildExcerpt(scored, parseQuery('logistics'), 10)
+    const text = buildExcerpt(scored, parseQuery('logistics'), false, 10)
       .map((segment) => segment.text)
       .join('');
     expect(text).toBe('… từ55 từ56 từ57 từ58 từ59 logistics từ61 từ62 từ63 từ64 …');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateFromUrl, urlForState } from '../../src/components/search/search-page';
 import { latestOnly } from '../../src/search/client';
-import { matchRanges } from '../../src/search/highlight';
+import { matchRanges } from '../../src/search/match';
 import { parseQuery } from '../../src/search/query';
 
 /** The words `matchRanges` picks out of `text` for `query`. */
@@ -20,6 +20,8 @@ describe('highlighting on the landing page', () => {
 
   it('marks whole syllables only, not every word that starts alike', () => {
     expect(marked('Đô thị, độ cao, đông đúc, do đó', 'do')).toEqual(['Đô', 'độ', 'do', 'đó']);
+    expect(marked('Đô thị, độ cao, đông đúc, do đó', 'đô')).toEqual(['Đô']);
+    expect(marked('đường sắt, giám sát', 'sắt')).toEqual(['sắt']);
     expect(marked('công cộng cơ sở', 'co so')).toEqual(['cơ', 'sở']);
   });
 

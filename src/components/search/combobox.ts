@@ -1,7 +1,8 @@
 import { latestOnly, loadSearcher } from '../../search/client';
-import type { ClauseResult } from '../../search/engine';
+import type { ClauseResult, SearchOutcome } from '../../search/engine';
+import { MAX_QUERY_WORDS } from '../../search/query';
 import { resultHref, searchPageUrl } from '../../search/paths';
-import { LABELS, resultParts } from '../../search/render';
+import { LABELS, outcomeStatus, quotedQuery, resultParts } from '../../search/render';
 
 /**
  * The header search box: an ARIA 1.2 combobox whose listbox shows the best clauses as one types.
@@ -17,19 +18,25 @@ interface Option {
   href: string;
 }
 
-/** Where a listbox option leads: a clause with its words to highlight, or the search page. */
+/**
+ * Where a listbox option leads: a clause with its words to highlight, then the search page, for
+ * the query as typed or, when its marks found nothing, for the query without them.
+ */
 function optionsFor(
-  results: readonly ClauseResult[],
+  outcome: SearchOutcome,
   query: string,
   base: string,
   prefix: string,
   doc: string | undefined,
 ): Option[] {
-  const options = results.slice(0, SHOWN).map((result, index) => ({
+  const options = outcome.results.slice(0, SHOWN).map((result, index) => ({
     id: `${prefix}-${index}`,
     href: resultHref(result.url, query),
   }));
-  options.push({ id: `${prefix}-all`, href: searchPageUrl(base, query, doc) });
+  options.push({
+    id: `${prefix}-all`,
+    href: searchPageUrl(base, outcome.unaccented ?? query, doc),
+  });
   return options;
 }
 
@@ -48,13 +55,12 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
   const base = form.dataset['base'] ?? '/';
   // On a document's pages: that document's own bundle, and results need not name it.
   const doc = form.dataset['doc'] || undefined;
-  const bundle = form.dataset['bundle'] || undefined;
   const popup = form.querySelector<HTMLElement>('[data-search-popup]');
   const listbox = popup?.querySelector<HTMLElement>('[role="listbox"]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   if (!popup || !listbox || !status) return;
   const prefix = listbox.id || 'search-option';
-  const run = latestOnly(async (query: string) => (await loadSearcher(base, bundle)).search(query));
+  const run = latestOnly(async (query: string) => (await loadSearcher(base, doc)).search(query));
   let options: Option[] = [];
   let active = -1;
 
@@ -87,8 +93,9 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
     if (option) window.location.assign(option.href);
   };
 
-  const render = (results: ClauseResult[], query: string): void => {
-    options = optionsFor(results, query, base, prefix, doc);
+  const render = (outcome: SearchOutcome, query: string): void => {
+    const results: ClauseResult[] = outcome.results;
+    options = optionsFor(outcome, query, base, prefix, doc);
     const items = results.slice(0, SHOWN).map((result, index) => {
       const item = document.createElement('li');
       item.id = options[index]?.id ?? '';
@@ -103,15 +110,19 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
     all.setAttribute('role', 'option');
     all.setAttribute('aria-selected', 'false');
     all.className = 'search-option search-option--all';
-    all.textContent = results.length > 0 ? LABELS.more(results.length) : LABELS.none(query);
+    all.textContent =
+      results.length > 0
+        ? LABELS.more(results.length)
+        : outcome.unaccented
+          ? `${LABELS.tryUnaccented} ${outcome.unaccented}`
+          : LABELS.none(quotedQuery(query));
     listbox.replaceChildren(...items, all);
     listbox.dataset['query'] = query;
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    const line = outcomeStatus(outcome, query, MAX_QUERY_WORDS);
     status.textContent =
-      results.length > 0
-        ? `${LABELS.count(results.length, query)} ${LABELS.navigate}`
-        : LABELS.none(query);
+      results.length > 0 || outcome.unaccented ? `${line} ${LABELS.navigate}` : line;
     open();
   };
 
@@ -173,7 +184,7 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
   window.addEventListener('resize', follow);
   window.addEventListener('scroll', follow, { passive: true });
   status.textContent = LABELS.loading;
-  void loadSearcher(base, bundle).then(
+  void loadSearcher(base, doc).then(
     () => {
       if (status.textContent === LABELS.loading) status.textContent = '';
     },

@@ -1,13 +1,15 @@
 import { latestOnly, loadSearcher, type FilterCounts } from '../../search/client';
 import type { ClauseResult, Filters } from '../../search/engine';
+import { resultHref, SCOPE_PARAM, scopeFromParam, scopeInfoUrl } from '../../search/paths';
+import { MAX_QUERY_WORDS } from '../../search/query';
 import {
-  bundleUrl,
-  resultHref,
-  SCOPE_PARAM,
-  scopeFromParam,
-  scopeInfoUrl,
-} from '../../search/paths';
-import { LABELS, excerptNodes, resultPlace, resultTitle, span } from '../../search/render';
+  LABELS,
+  excerptNodes,
+  outcomeStatus,
+  resultPlace,
+  resultTitle,
+  span,
+} from '../../search/render';
 
 /**
  * The search page: the query, filters and scope live in the URL (`?q=…&phan=…&nhom=…&vb=…`), so
@@ -106,6 +108,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
   const scope = document.querySelector<HTMLElement>('[data-search-scope]');
   const scopeName = scope?.querySelector<HTMLElement>('[data-search-scope-name]');
   const scopeAll = scope?.querySelector<HTMLAnchorElement>('[data-search-scope-all]');
+  const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
   if (!input || !status || !list) return;
   let doc = stateFromUrl(window.location.search).doc;
   const selects = new Map(
@@ -114,7 +117,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
       form.querySelector<HTMLSelectElement>(`select[name="${name}"]`),
     ]),
   );
-  const searcher = () => loadSearcher(base, bundleUrl(base, doc));
+  const searcher = () => loadSearcher(base, doc);
   const run = latestOnly(async (query: string, filters: Filters) =>
     (await searcher()).search(query, filters),
   );
@@ -155,28 +158,41 @@ export function mountSearchPage(form: HTMLFormElement): void {
     filterCounts = await (await searcher()).filters();
     show(current());
   };
+  /** Offers the query without marks when the marks typed found nothing; hides the offer otherwise. */
+  const offer = (unaccented: string | undefined, state: State): void => {
+    if (!suggest) return;
+    suggest.hidden = !unaccented;
+    if (!unaccented) {
+      suggest.replaceChildren();
+      return;
+    }
+    const link = document.createElement('a');
+    link.textContent = unaccented;
+    link.href = `${window.location.pathname}${urlForState({ ...state, query: unaccented })}`;
+    suggest.replaceChildren(`${LABELS.tryUnaccented} `, link);
+  };
   const search = async (): Promise<void> => {
     const state = current();
     if (!state.query.trim()) {
       list.replaceChildren();
       list.dataset['query'] = '';
       status.textContent = LABELS.empty;
+      offer(undefined, state);
       return;
     }
     if (list.childElementCount === 0) status.textContent = LABELS.loading;
     try {
       const outcome = await run(state.query, state.filters);
       if (!outcome.fresh) return;
+      const found = outcome.value;
       list.replaceChildren(
-        ...outcome.value.map((result) => resultItem(result, state.query, !state.doc)),
+        ...found.results.map((result) => resultItem(result, state.query, !state.doc)),
       );
+      status.textContent = outcomeStatus(found, state.query, MAX_QUERY_WORDS);
+      offer(found.unaccented, state);
       // Tells scripts and tests which query the list now answers.
       list.dataset['query'] = state.query;
       list.dataset['filters'] = JSON.stringify(state.filters);
-      status.textContent =
-        outcome.value.length > 0
-          ? LABELS.count(outcome.value.length, state.query)
-          : LABELS.none(state.query);
       void loadFilters();
     } catch {
       status.textContent = LABELS.unavailable;

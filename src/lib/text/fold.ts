@@ -69,11 +69,15 @@ const OLD_TONE_PLACEMENT = new RegExp(`(?:o[àáảãạèéẻẽẹ]|(?<!q)u[�
 /** y and its toned forms, and the i that others write in their place after a consonant. */
 const Y_AS_I: Record<string, string> = { y: 'i', ý: 'í', ỳ: 'ì', ỷ: 'ỉ', ỹ: 'ĩ', ỵ: 'ị' };
 
-/** A word of consonants (or qu) ending in y: "tỷ", "kỹ", "lý", "quý"; "thủy", "ý" are not. */
-const Y_AFTER_CONSONANT = new RegExp(
-  `${WORD_START}(qu|[bcdđghklmnprstvx]+)([yýỳỷỹỵ])${WORD_END}`,
-  'gu',
-);
+/**
+ * The consonants after which Vietnamese writes a final i or y either way: "tỷ"/"tỉ", "kỹ"/"kĩ",
+ * "lý"/"lí", "mỹ"/"mĩ", "sỹ"/"sĩ", "hy"/"hi", "quý"/"quí". After other onsets only i is written
+ * ("thị", "chí", "đi"), and after a vowel y is another word ("thủy", "tuy").
+ */
+const EITHER_I_OR_Y = '(qu|[hklmst])';
+
+/** A word of such a consonant and a final y: "tỷ", "kỹ", "lý", "quý". */
+const Y_AFTER_CONSONANT = new RegExp(`${WORD_START}${EITHER_I_OR_Y}([yýỳỷỹỵ])${WORD_END}`, 'gu');
 
 /**
  * Lower-case NFC text with each word in one of its accepted spellings: new tone placement
@@ -85,6 +89,27 @@ export function spellingKey(text: string): string {
     .toLowerCase()
     .replace(OLD_TONE_PLACEMENT, (pair) => NEW_TONE_PLACEMENT[pair] ?? pair)
     .replace(Y_AFTER_CONSONANT, (_, onset: string, y: string) => `${onset}${Y_AS_I[y] ?? y}`);
+}
+
+/** i and its toned forms, and the y that others write in their place after a consonant. */
+const I_AS_Y: Record<string, string> = Object.fromEntries(
+  Object.entries(Y_AS_I).map(([y, i]) => [i, y]),
+);
+
+/** A word of such a consonant and a final i, as `spellingKey` writes "tỷ", "kỹ", "quý". */
+const I_AFTER_CONSONANT = new RegExp(`${WORD_START}${EITHER_I_OR_Y}([iíìỉĩị])${WORD_END}`, 'gu');
+
+/**
+ * A word's spelling key and, when it ends in i after a consonant, the same word written with y:
+ * "tỉ" → ["tỉ", "tỷ"], "ty" → ["ti", "ty"]; what a search index that tells i from y is asked.
+ */
+export function ySpellings(text: string): string[] {
+  const key = spellingKey(text);
+  const withY = key.replace(
+    I_AFTER_CONSONANT,
+    (_, onset: string, i: string) => `${onset}${I_AS_Y[i] ?? i}`,
+  );
+  return withY === key ? [key] : [key, withY];
 }
 
 /** Anything but letters and digits: the punctuation stuck to a word ("(FDI),", "57-NQ/TW"). */
