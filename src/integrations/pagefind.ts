@@ -10,14 +10,27 @@ import {
   type DocumentInfo,
   type UnitInfo,
 } from '../search/info';
-import { BUNDLE_DIR, bundleUrl, DOCUMENT_INFO_FILE, LIBRARY_INFO_PATH } from '../search/paths';
-import { pageSections, pageWords, type PagefindFragment } from '../search/sections';
+import { foldedKey } from '../lib/text/fold';
+import type { WordKeys } from '../search/match';
+import {
+  BUNDLE_DIR,
+  DOCUMENT_INFO_FILE,
+  indexUrl,
+  LIBRARY_INDEX_DIR,
+  LIBRARY_INFO_PATH,
+  runtimeUrl,
+} from '../search/paths';
+import { pageSections, pageWords, type PagefindFragment, type PageWords } from '../search/sections';
 
 /**
  * Build step with side effects: indexes the built site with Pagefind's Node API once Astro has
- * written every page. Each call's `errors` is checked, since the API reports failures there
- * rather than by throwing, and the Pagefind service is closed in `finally` so a failed build does
- * not leave its binary running.
+ * written every page. The site gets one copy of Pagefind's script and WebAssembly (at
+ * `<base>pagefind/`, beside a one-word index that only starts it), one index per document
+ * holding index data only (`<base><doc>/pagefind/`), and a library index with one record per
+ * document (`<base>pagefind/library/`) that tells a library-wide search which documents to open.
+ * Each call's `errors` is checked, since the API reports failures there rather than by throwing,
+ * and the Pagefind service is closed in `finally` so a failed build does not leave its binary
+ * running.
  */
 
 /** A Pagefind failure during the build, reported as one line. */
@@ -85,6 +98,77 @@ async function writeBundle(
   }
 }
 
+/** The HTML files of a document's folder, its Pagefind folder aside, as site-relative paths. */
+function documentFiles(siteDir: string, doc: string): string[] {
+  const walk = (folder: string): string[] =>
+    readdirSync(path.join(siteDir, folder), { withFileTypes: true }).flatMap((entry) => {
+      const relative = path.posix.join(folder, entry.name);
+      if (entry.isDirectory()) return entry.name === BUNDLE_DIR ? [] : walk(relative);
+      return entry.name.endsWith('.html') ? [relative] : [];
+    });
+  return walk(doc).sort();
+}
+
+/** The URL Pagefind gives a built file: "qn/dieu-1/index.html" → "/qn/dieu-1/". */
+export function pageUrl(file: string): string {
+  return `/${file.replace(/(?:^|\/)index\.html$/u, '/').replace(/^\/+/u, '')}`.replace(
+    /\/+$/u,
+    '/',
+  );
+}
+
+/**
+ * Indexes one document's pages into its own index at `outputPath`, reading its folder only:
+ * asking Pagefind to glob the whole site once per document would walk every document's files
+ * a thousand times over. The index is deleted in `finally`.
+ */
+async function writeDocumentIndex(
+  siteDir: string,
+  doc: string,
+  outputPath: string,
+): Promise<IndexReport> {
+  const created = await pagefind.createIndex({});
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
+  try {
+    const files = documentFiles(siteDir, doc);
+    for (const file of files) {
+      const content = readFileSync(path.join(siteDir, file), 'utf8');
+      const added = await index.addHTMLFile({ url: pageUrl(file), content });
+      check(`addHTMLFile(${file})`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    check(`writeFiles(${outputPath})`, written.errors);
+    const pageCount = indexedPages(written.outputPath);
+    if (pageCount === 0) throw new SearchIndexError(`Pagefind found no pages to index in ${doc}/`);
+    return { filesRead: files.length, pageCount, outputPath: written.outputPath };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/** Documents indexed at once: Pagefind's service works on several indexes in parallel. */
+const PARALLEL_DOCUMENTS = 4;
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
+async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const at = next++;
+      results[at] = await work(items[at] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 /** Indexes every HTML file under `siteDir` and writes the bundle to `outputPath`. */
 export async function indexSite(siteDir: string, outputPath: string): Promise<IndexReport> {
   try {
@@ -112,13 +196,42 @@ export function documentSlugs(siteDir: string): string[] {
     .sort();
 }
 
-/** Pagefind's own search interfaces, which our pages never load: kept out of per-document bundles. */
-const UNUSED_BUNDLE_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+/** Pagefind's own search interfaces, which our pages never load. */
+const UNUSED_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-/** Removes the bundle files no page loads, so a thousand bundles do not carry a thousand UIs. */
-function pruneBundle(outputPath: string): void {
+/** Pagefind's runtime: its script, worker and WebAssembly, needed once per site. */
+const RUNTIME_FILE = /^(?:pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
+
+/** Removes the interfaces no page loads and, with `runtime` false, the runtime too. */
+function pruneBundle(outputPath: string, runtime: boolean): void {
   for (const file of readdirSync(outputPath)) {
-    if (UNUSED_BUNDLE_FILE.test(file)) rmSync(path.join(outputPath, file));
+    if (UNUSED_FILE.test(file) || (!runtime && RUNTIME_FILE.test(file))) {
+      rmSync(path.join(outputPath, file));
+    }
+  }
+}
+
+/**
+ * The one word of the index that starts the runtime: Pagefind loads its WebAssembly beside the
+ * first index it opens, so that index sits with the runtime; searches never ask for this word
+ * (they filter by document or by the library index), and no query reads its chunk.
+ */
+const STARTER_WORD = 'pagefind';
+
+/** Writes the runtime and its one-record index at `outputPath`. */
+async function writeRuntime(outputPath: string): Promise<void> {
+  const created = await pagefind.createIndex({});
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
+  try {
+    const added = await index.addCustomRecord({ url: '/', content: STARTER_WORD, language: 'vi' });
+    check('addCustomRecord(runtime)', added.errors);
+    const written = await index.writeFiles({ outputPath });
+    check(`writeFiles(${outputPath})`, written.errors);
+    pruneBundle(outputPath, true);
+  } finally {
+    await index.deleteIndex();
   }
 }
 
@@ -150,43 +263,51 @@ export function readFragments(outputPath: string): PagefindFragment[] {
 /** Words of a unit shown as its excerpt when a citation finds it. */
 const UNIT_EXCERPT_WORDS = 24;
 
+/** A document's pages as search reads them, tokenised once with keys shared between pages. */
+export function documentPages(fragments: readonly PagefindFragment[]): PageWords[] {
+  const known = new Map<string, WordKeys>();
+  return [...fragments]
+    .sort((a, b) => a.url.localeCompare(b.url))
+    .map((fragment) => pageWords(fragment, known));
+}
+
 /**
  * The citable units of a document's pages, cut from the indexed fragments by the same code the
  * browser ranks with, so a citation result and a text result of the same unit agree.
  */
-export function unitsOf(fragments: readonly PagefindFragment[]): UnitInfo[] {
-  return fragments
-    .slice()
-    .sort((a, b) => a.url.localeCompare(b.url))
-    .flatMap((fragment) => {
-      const page = pageWords(fragment);
-      return pageSections(page, fragment.anchors ?? [])
-        .filter((section) => section.titled)
-        .map((section) => {
-          const words = page.raw.slice(section.start, section.end);
-          const cut = words.length > UNIT_EXCERPT_WORDS;
-          return {
-            id: section.id,
-            url: section.url,
-            citation: section.citation,
-            heading: section.heading,
-            page: page.title,
-            excerpt: `${words.slice(0, UNIT_EXCERPT_WORDS).join(' ')}${cut ? ' …' : ''}`,
-          };
-        });
-    });
+export function unitsOf(
+  fragments: readonly PagefindFragment[],
+  pages: readonly PageWords[] = documentPages(fragments),
+): UnitInfo[] {
+  const anchors = new Map(fragments.map((fragment) => [fragment.url, fragment.anchors ?? []]));
+  return pages.flatMap((page) =>
+    pageSections(page, anchors.get(page.url) ?? [])
+      .filter((section) => section.titled)
+      .map((section) => {
+        const words = page.raw.slice(section.start, section.end);
+        const cut = words.length > UNIT_EXCERPT_WORDS;
+        return {
+          id: section.id,
+          url: section.url,
+          citation: section.citation,
+          heading: section.heading,
+          page: page.title,
+          excerpt: `${words.slice(0, UNIT_EXCERPT_WORDS).join(' ')}${cut ? ' …' : ''}`,
+        };
+      }),
+  );
 }
 
 /**
  * Adds a document's citable units to its `tim-kiem.json` (written by the site with its name and
  * number) and returns the document's entry for the library list.
  */
-function describeDocument(siteDir: string, doc: string, outputPath: string): DocumentInfo {
+function describeDocument(siteDir: string, doc: string, units: UnitInfo[]): DocumentInfo {
   const file = path.join(siteDir, doc, DOCUMENT_INFO_FILE);
-  if (!existsSync(file))
-    throw new SearchIndexError(`${file}: missing; the site writes it per document`);
+  if (!existsSync(file)) {
+    throw new SearchIndexError(`${file}: missing; the site writes it for every document`);
+  }
   const info = DocumentInfoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const units = unitsOf(readFragments(outputPath));
   writeFileSync(file, JSON.stringify(DocumentInfoSchema.parse({ ...info, units })));
   return { doc: info.doc, title: info.title, number: info.number };
 }
@@ -198,30 +319,105 @@ function writeLibraryInfo(siteDir: string, documents: readonly DocumentInfo[]): 
   writeFileSync(file, JSON.stringify(LibraryInfoSchema.parse({ documents })));
 }
 
+/** Escapes text for an HTML text node. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Every word of a document once, folded and in one spelling, as the library index holds it: a
+ * whole written word ("57nqtw") and the words inside it ("57", "nq", "tw").
+ */
+export function documentWords(pages: readonly PageWords[]): string[] {
+  const words = new Set<string>();
+  for (const page of pages) {
+    for (const keys of page.keys) {
+      for (const key of [keys.folded, ...keys.parts]) if (key) words.add(key);
+    }
+  }
+  return [...words].sort();
+}
+
+/**
+ * The library index's record of a document: its title as a heading, so that a document named
+ * for the words ranks above one that only uses them, then each of its words once. One record per
+ * document keeps the index's metadata, which every library search loads, small.
+ */
+export function libraryRecord(title: string, words: readonly string[]): string {
+  const heading = [...new Set(title.split(/\s+/u).map(foldedKey).filter(Boolean))].join(' ');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(words.join(' '))}</p></body></html>`;
+}
+
+/** Writes the library index: one record per document at `/<doc>/`. */
+async function writeLibraryIndex(
+  outputPath: string,
+  documents: readonly { doc: string; title: string; words: readonly string[] }[],
+): Promise<IndexReport> {
+  const created = await pagefind.createIndex({});
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
+  try {
+    for (const { doc, title, words } of documents) {
+      const added = await index.addHTMLFile({
+        url: `/${doc}/`,
+        content: libraryRecord(title, words),
+      });
+      check(`addHTMLFile(library record of ${doc})`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    check(`writeFiles(${outputPath})`, written.errors);
+    pruneBundle(outputPath, false);
+    return {
+      filesRead: documents.length,
+      pageCount: indexedPages(written.outputPath),
+      outputPath: written.outputPath,
+    };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
 export interface LibraryReport {
+  /** The library index: one record per document. */
   library: IndexReport;
   documents: (IndexReport & { doc: string })[];
 }
 
 /**
- * Writes the library-wide bundle at `<siteDir>/pagefind/` and one bundle per document at
- * `<siteDir>/<doc>/pagefind/` indexing only that document's pages, on one Pagefind service that
- * is closed in `finally`. A reader inside a document then searches an index that grows with that
- * document, not with the library.
+ * Writes Pagefind's runtime at `<siteDir>/pagefind/`, one index per document at
+ * `<siteDir>/<doc>/pagefind/` (index data only), the library index at
+ * `<siteDir>/pagefind/library/`, and the documents' search information files, on one Pagefind
+ * service that is closed in `finally`. A reader inside a document searches an index that grows
+ * with that document, not with the library; a library-wide search first asks the library index
+ * which documents hold the words.
  */
 export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
   try {
-    const library = await writeBundle(siteDir, path.join(siteDir, BUNDLE_DIR));
-    const documents: LibraryReport['documents'] = [];
-    const described: DocumentInfo[] = [];
-    for (const doc of documentSlugs(siteDir)) {
+    const runtimePath = path.join(siteDir, BUNDLE_DIR);
+    rmSync(runtimePath, { recursive: true, force: true });
+    await writeRuntime(runtimePath);
+    const indexed = await inParallel(documentSlugs(siteDir), PARALLEL_DOCUMENTS, async (doc) => {
       const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
-      const report = await writeBundle(siteDir, outputPath, `${doc}/**/*.html`);
-      pruneBundle(outputPath);
-      described.push(describeDocument(siteDir, doc, outputPath));
-      documents.push({ doc, ...report });
-    }
+      rmSync(outputPath, { recursive: true, force: true });
+      const report = await writeDocumentIndex(siteDir, doc, outputPath);
+      pruneBundle(outputPath, false);
+      const fragments = readFragments(outputPath);
+      const pages = documentPages(fragments);
+      const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
+      const record = { doc, title: info.title, words: documentWords(pages) };
+      return { report: { doc, ...report }, info, record };
+    });
+    const documents = indexed.map((each) => each.report);
+    const described = indexed.map((each) => each.info);
+    const records = indexed.map((each) => each.record);
     writeLibraryInfo(siteDir, described);
+    const libraryPath = path.join(runtimePath, LIBRARY_INDEX_DIR);
+    // A site without documents has nothing to search across; an empty index would not load.
+    const library =
+      records.length > 0
+        ? await writeLibraryIndex(libraryPath, records)
+        : { filesRead: 0, pageCount: 0, outputPath: libraryPath };
     return { library, documents };
   } finally {
     await pagefind.close();
@@ -229,8 +425,8 @@ export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
 }
 
 /**
- * The Astro integration: indexes `dist/` at `astro:build:done` into `<base>pagefind/` and each
- * document's `<base><doc>/pagefind/`.
+ * The Astro integration: indexes `dist/` at `astro:build:done` into the runtime and library index
+ * under `<base>pagefind/` and each document's `<base><doc>/pagefind/`.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
@@ -243,15 +439,10 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const siteDir = fileURLToPath(dir);
         const { library, documents } = await indexLibrary(siteDir);
+        const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
         logger.info(
-          `indexed ${library.pageCount} of ${library.filesRead} pages; search bundle at ${bundleUrl(base)}`,
+          `indexed ${pages} pages of ${documents.length} documents at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,
         );
-        if (documents.length > 0) {
-          const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
-          logger.info(
-            `indexed ${documents.length} documents on their own (${pages} pages); bundles at ${bundleUrl(base, '<doc>')}`,
-          );
-        }
       },
     },
   };

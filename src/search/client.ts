@@ -2,87 +2,102 @@ import {
   PageCache,
   searchClauses,
   type Filters,
-  type PagefindApi,
   type SearchOptions,
   type SearchOutcome,
 } from './engine';
-import { bundleUrl, withSlash } from './paths';
+import { OpenedDocuments, searchLibrary } from './library';
+import { runtimeUrl } from './paths';
+import { Runtime, type FilterCounts, type PagefindModule } from './runtime';
 
 /**
- * Loads `pagefind.js` from the built bundle on first use. It is fetched at run time from the
- * site itself (never bundled by Vite: it only exists after the build), so the pages pay nothing
- * for search until someone starts a search.
+ * Starts Pagefind on first use. `pagefind.js` is fetched at run time from the site itself (never
+ * bundled by Vite: it only exists after the build), so the pages pay nothing for search until
+ * someone starts a search, and once for the whole site whichever indexes a page then opens.
  */
 
-/** Filter values Pagefind knows, with page counts: `{ phan: { 'Chỉ tiêu': 1 } }`. */
-export type FilterCounts = Record<string, Record<string, number>>;
-
-/** The module `pagefind.js` exports, as far as we use it. */
-interface PagefindModule extends PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<FilterCounts>;
-}
+export type { FilterCounts } from './runtime';
 
 export interface Searcher {
-  search(query: string, filters?: Filters): Promise<SearchOutcome>;
+  /** Searches; `isCurrent` tells the search when a newer query has made it pointless. */
+  search(query: string, filters?: Filters, isCurrent?: () => boolean): Promise<SearchOutcome>;
   filters(): Promise<FilterCounts>;
 }
-
-/** One searcher per bundle: the header box and a scoped search page may use different ones. */
-const loading = new Map<string, Promise<Searcher>>();
 
 /** Imports a URL at run time; the indirection keeps bundlers from resolving it at build time. */
 const importAtRunTime = (url: string): Promise<unknown> => import(/* @vite-ignore */ url);
 
+/** The page's one runtime, per base; a failed start may be retried. */
+const runtimes = new Map<string, Promise<Runtime>>();
+
+/** Starts Pagefind from the site's one copy of it. */
+function startRuntime(base: string): Promise<Runtime> {
+  const known = runtimes.get(base);
+  if (known) return known;
+  const started = (async () => {
+    const pagefind = (await importAtRunTime(`${runtimeUrl(base)}pagefind.js`)) as PagefindModule;
+    return new Runtime(pagefind, base);
+  })();
+  runtimes.set(base, started);
+  started.catch(() => runtimes.delete(base));
+  return started;
+}
+
 /** The citation resolver, loaded with its schemas only when a query reads as a citation. */
 const citations = async () => {
   const { InfoFiles, resolveCitation } = await import('./cite');
-  const files = new InfoFiles();
-  return { files, resolveCitation };
+  return { files: new InfoFiles(), resolveCitation };
 };
 let citing: ReturnType<typeof citations> | undefined;
 
+/** One searcher per scope: the library, or one document. */
+const searchers = new Map<string, Promise<Searcher>>();
+
 /**
- * The searcher of the library, or with `doc` of that document's own bundle, created on first
- * call; a failed load may be retried.
+ * The searcher of the library, or with `doc` of that one document, created on first call; a
+ * failed start may be retried.
  */
 export function loadSearcher(base: string, doc?: string): Promise<Searcher> {
-  const bundle = bundleUrl(base, doc);
-  const known = loading.get(bundle);
+  const key = `${base}\n${doc ?? ''}`;
+  const known = searchers.get(key);
   if (known) return known;
   const started = (async (): Promise<Searcher> => {
-    const pagefind = (await importAtRunTime(`${bundle}pagefind.js`)) as PagefindModule;
-    await pagefind.options({ baseUrl: withSlash(base), excerptLength: 0, noWorker: true });
-    await pagefind.init();
+    const runtime = await startRuntime(base);
+    await runtime.start(doc);
     const cache = new PageCache();
+    const opened = new OpenedDocuments();
     const cite: SearchOptions['cite'] = async (citation) => {
       citing ??= citations();
       const { files, resolveCitation } = await citing;
       return resolveCitation(citation, { base, doc }, files);
     };
     return {
-      search: (query, filters) =>
-        searchClauses(pagefind, query, filters ? { filters, cite } : { cite }, cache),
-      filters: () => pagefind.filters(),
+      search: (query, filters, isCurrent) => {
+        const options: SearchOptions = { cite, ...(filters ? { filters } : {}) };
+        if (isCurrent) options.isCurrent = isCurrent;
+        return doc
+          ? searchClauses(runtime.document(doc), query, options, cache)
+          : searchLibrary(runtime, query, options, cache, opened);
+      },
+      filters: () => runtime.filters(),
     };
   })();
-  loading.set(bundle, started);
-  started.catch(() => {
-    loading.delete(bundle);
-  });
+  searchers.set(key, started);
+  started.catch(() => searchers.delete(key));
   return started;
 }
 
 /**
  * Runs searches as someone types and keeps only the newest answer, since an older, slower
- * query must never overwrite the results of the words now in the box.
+ * query must never overwrite the results of the words now in the box. The runner is told when
+ * it has become stale, so it can stop before downloading anything more.
  */
-export function latestOnly<T, A extends unknown[]>(run: (...args: A) => Promise<T>) {
+export function latestOnly<T, A extends unknown[]>(
+  run: (isCurrent: () => boolean, ...args: A) => Promise<T>,
+) {
   let ticket = 0;
   return async (...args: A): Promise<{ fresh: boolean; value: T }> => {
     const mine = ++ticket;
-    const value = await run(...args);
+    const value = await run(() => mine === ticket, ...args);
     return { fresh: mine === ticket, value };
   };
 }

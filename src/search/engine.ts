@@ -21,14 +21,21 @@ import {
 
 export type Filters = Record<string, string[]>;
 
-/** The part of Pagefind's search API this layer calls. */
+/** One page Pagefind found, with its fragment on demand. */
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindFragment>;
+}
+
+/** What Pagefind's `search` answers, as far as we use it. */
+export interface PagefindResponse {
+  results: PagefindResult[];
+}
+
+/** The part of Pagefind's search API this layer calls; a null term asks for every page. */
 export interface PagefindApi {
-  search(
-    term: string,
-    options?: { filters?: Filters },
-  ): Promise<{
-    results: { id: string; score: number; data(): Promise<PagefindFragment> }[];
-  } | null>;
+  search(term: string | null, options?: { filters?: Filters }): Promise<PagefindResponse | null>;
 }
 
 export interface ClauseResult {
@@ -60,12 +67,25 @@ export interface SearchOutcome {
   noWords?: boolean;
   /** The document a citation named, as typed, when the library does not hold it. */
   missingDocument?: string;
+  /** A library-wide search: the documents opened for it, as slugs, in order. */
+  documents?: string[];
+  /** A library-wide search: how many documents hold every word. */
+  matchingDocuments?: number;
+  /** A library-wide search: the next documents holding the words, read only when shown. */
+  otherDocuments?: () => Promise<{ doc: string; title: string }[]>;
+  /** A newer query started before this one finished; nothing should be shown for it. */
+  stale?: boolean;
 }
 
 export interface SearchOptions {
   filters?: Filters;
   /** Resolves a query that reads as a citation to the units it names; none: no citations. */
   cite?: (citation: Citation) => Promise<CitedOutcome>;
+  /**
+   * False once a newer query has started: the search then stops before downloading pages, so
+   * keystrokes typed faster than the network do not each fetch their own fragments.
+   */
+  isCurrent?: () => boolean;
   /** Pages whose fragments are read; bounds the bytes one query downloads on a large site. */
   maxPages?: number;
   limit?: number;
@@ -107,7 +127,7 @@ async function candidatePages(
   const responses = await Promise.all(
     variants.map((variant) => pagefind.search(variant, filters ? { filters } : {})),
   );
-  const best = new Map<string, { id: string; score: number; data(): Promise<PagefindFragment> }>();
+  const best = new Map<string, PagefindResult>();
   for (const response of responses) {
     for (const result of response?.results ?? []) {
       const known = best.get(result.id);
@@ -210,12 +230,15 @@ async function searchWords(
   const query = parseQuery(text);
   const truncated = query.truncated ? { truncated: true } : {};
   if (query.words.length === 0) return { results: [], noWords: true, ...truncated };
+  const current = options.isCurrent ?? (() => true);
+  if (!current()) return { results: [], stale: true };
   const pages = await candidatePages(
     pagefind,
     pagefindQueries(query),
     options.filters,
     options.maxPages ?? MAX_PAGES,
   );
+  if (!current()) return { results: [], stale: true };
   // A page's fragment crosses from Pagefind's worker once; later keystrokes reuse its words.
   const perPage = await Promise.all(
     pages.map(async (page) => cache.known(page.id) ?? cache.sections(page.id, await page.data())),

@@ -8,15 +8,29 @@ export function withSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** Name of the Pagefind bundle folder, at the site's root and in every document's folder. */
+/**
+ * Name of the folder of Pagefind files: at the site's root (the runtime, with the library index
+ * in `library/`) and in every document's folder (that document's index).
+ */
 export const BUNDLE_DIR = 'pagefind';
 
+/** Folder of the library index inside the runtime folder. */
+export const LIBRARY_INDEX_DIR = 'library';
+
+/** The URL folder of Pagefind's script and WebAssembly, one copy for the whole site. */
+export function runtimeUrl(base: string): string {
+  return `${withSlash(base)}${BUNDLE_DIR}/`;
+}
+
 /**
- * The URL folder of a Pagefind bundle: the library-wide one, or with `doc` the one that indexes
- * only that document, so a reader of one resolution downloads an index the size of it.
+ * The URL folder of an index: with `doc`, the one that indexes only that document, so a reader
+ * of one resolution downloads an index the size of it; without, the library index, one record
+ * per document.
  */
-export function bundleUrl(base: string, doc?: string): string {
-  return doc ? `${withSlash(base)}${doc}/${BUNDLE_DIR}/` : `${withSlash(base)}${BUNDLE_DIR}/`;
+export function indexUrl(base: string, doc?: string): string {
+  return doc
+    ? `${withSlash(base)}${doc}/${BUNDLE_DIR}/`
+    : `${runtimeUrl(base)}${LIBRARY_INDEX_DIR}/`;
 }
 
 /** The search-page parameter naming the one document (văn bản) a search is scoped to. */

@@ -40,6 +40,9 @@ export const LABELS = {
   onPage: (page: string) => `Trang: ${page}`,
   inDocument: (page: string, document: string) => `${document} · Trang: ${page}`,
   scopedTo: 'Đang tìm trong nghị quyết:',
+  others: 'Các nghị quyết khác cũng có các từ này',
+  fromDocuments: (count: number) =>
+    `Có ${count} nghị quyết chứa các từ này; kết quả lấy từ nghị quyết phù hợp nhất.`,
   searchAll: 'Tìm trong tất cả nghị quyết',
   navigate: 'Dùng phím mũi tên lên, xuống để chọn, Enter để mở.',
 } as const;
@@ -106,12 +109,17 @@ export function quotedQuery(query: string): string {
 export function outcomeStatus(outcome: SearchOutcome, query: string, maxWords: number): string {
   const quoted = quotedQuery(query);
   const count = outcome.results.length;
+  const missing = outcome.missingDocument ? quotedQuery(outcome.missingDocument) : '';
   let line: string;
-  if (count > 0) line = LABELS.count(count, quoted);
+  if (count > 0) {
+    line = LABELS.count(count, quoted);
+    if ((outcome.matchingDocuments ?? 0) > 1) {
+      line = `${line} ${LABELS.fromDocuments(outcome.matchingDocuments ?? 0)}`;
+    }
+    if (missing) line = `${LABELS.missingDocument(missing)} ${line}`;
+  } else if (missing) line = LABELS.missingDocumentUnmentioned(missing);
   else if (outcome.noWords) line = LABELS.noWords;
   else if (outcome.unaccented) line = LABELS.noExact(quoted);
   else line = LABELS.none(quoted);
-  if (outcome.missingDocument)
-    line = `${LABELS.missingDocument(quotedQuery(outcome.missingDocument))} ${line}`;
   return outcome.truncated ? `${line} ${LABELS.truncated(maxWords)}` : line;
 }

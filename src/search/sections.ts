@@ -62,11 +62,25 @@ export function splitTitle(title: string): { citation: string; heading: string }
 /** Pagefind splits page content on this; anchor locations count words split the same way. */
 export const WORD_SEPARATOR = /[^\S\uFEFF]+/u;
 
-/** Tokenises a page once: Pagefind's anchor locations index these whitespace-split words. */
-export function pageWords(fragment: PagefindFragment): PageWords {
+/**
+ * Tokenises a page once: Pagefind's anchor locations index these whitespace-split words. `known`
+ * shares the keys of written words between pages of one document.
+ */
+export function pageWords(
+  fragment: PagefindFragment,
+  known: Map<string, WordKeys> = new Map(),
+): PageWords {
   const raw = fragment.content.replace(/\u200B/g, '').split(WORD_SEPARATOR);
   if (raw[0] === '') raw.shift();
-  const keys = raw.map(wordKeys);
+  // A page says "phát triển" many times: each written form is keyed once.
+  const keys = raw.map((word) => {
+    let keyed = known.get(word);
+    if (!keyed) {
+      keyed = wordKeys(word);
+      known.set(word, keyed);
+    }
+    return keyed;
+  });
   let count = 0;
   return {
     url: fragment.url,

@@ -76,7 +76,7 @@ describe('search from the header', () => {
 });
 
 describe('search scoped to the resolution being read', () => {
-  it("searches the document's own bundle from its pages, never the library's", async () => {
+  it("searches the document's own index from its pages with the site's one runtime, never the library's", async () => {
     const context = await newContext(browser);
     try {
       const page = await context.newPage();
@@ -92,8 +92,13 @@ describe('search scoped to the resolution being read', () => {
       const listbox = page.locator(`[id="${await box.getAttribute('aria-controls')}"]`);
       await listbox.locator('[role="option"]').first().waitFor();
       const bundle = fetched.filter((path) => path.includes('/pagefind/'));
-      expect(bundle).toContain(`${root}${doc}/pagefind/pagefind.js`);
-      expect(bundle.filter((path) => !path.startsWith(`${root}${doc}/pagefind/`))).toEqual([]);
+      expect(bundle).toContain(`${root}pagefind/pagefind.js`);
+      expect(bundle).toContain(`${root}${doc}/pagefind/pagefind-entry.json`);
+      // The runtime and its starter index, then the document's index: never the library index.
+      const runtime = (path: string) => /^[^/]+$/u.test(path.slice(`${root}pagefind/`.length));
+      expect(
+        bundle.filter((path) => !path.startsWith(`${root}${doc}/pagefind/`) && !runtime(path)),
+      ).toEqual([]);
       // The last option opens the search page, still scoped to this document.
       await page.keyboard.press('ArrowUp');
       await page.keyboard.press('Enter');
@@ -129,6 +134,7 @@ describe('search scoped to the resolution being read', () => {
       );
       const root = new URL(baseUrl).pathname;
       expect(fetched).toContain(`${root}pagefind/pagefind.js`);
+      expect(fetched).toContain(`${root}pagefind/library/pagefind-entry.json`);
       expect(await page.locator('[data-search-scope]').isVisible()).toBe(false);
       const place = await page
         .locator(`${SEARCH_RESULTS} .search-result__page`)

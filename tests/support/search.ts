@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { newContext } from './browsing.ts';
 import { PROJECT_ROOT } from './server.ts';
 import { sharedQueriesFile } from './shared.ts';
+import { INDEX_FILTERS } from '../../src/search/runtime.ts';
 
 /**
  * Driving and judging search in a real browser against a real build, shared by the search
@@ -48,13 +49,16 @@ export interface SearchCase extends QueryCase {
   kind: CaseKind;
   /** For a citation: the id the first result lands on (the expected column is `#id`). */
   landing: string | null;
+  /** For a citation naming a document: the document it lands in (`doc#id`). */
+  landingDocument: string | null;
   /** For a variant: the other spelling, which must give the same results. */
   sameAs: string | null;
 }
 
 /**
- * Reads `kind<TAB>query<TAB>expected[<TAB>same as]` lines, where expected is `#id` for a
- * citation and phrases otherwise; a malformed line is one error naming file and line.
+ * Reads `kind<TAB>query<TAB>expected[<TAB>same as]` lines, where expected is `#id` (or
+ * `doc#id` in a library) for a citation and phrases otherwise; a malformed line is one error
+ * naming file and line.
  */
 export function readSearchCases(file: string): SearchCase[] {
   const cases: SearchCase[] = [];
@@ -70,12 +74,14 @@ export function readSearchCases(file: string): SearchCase[] {
           `${file}:${index + 1}: expected "kind<TAB>query<TAB>expected[<TAB>same as]"`,
         );
       }
-      const landing = expected.startsWith('#') ? expected.slice(1).trim() : null;
+      const cited = /^([a-z0-9-]*)#(\S+)$/u.exec(expected.trim());
+      const landing = cited?.[2] ?? null;
       cases.push({
         kind: known,
         query: query.trim(),
         phrases: landing ? [] : expected.split(' | ').map((phrase) => phrase.trim()),
         landing,
+        landingDocument: cited?.[1] || null,
         sameAs: sameAs?.trim() || null,
       });
     });
@@ -123,7 +129,8 @@ export async function ourResults(
 
 /**
  * Plain Pagefind on the same build, as its own UI orders it: pages by score, each page's
- * sub-results by the summed scores of their words. With `doc`, on that document's own bundle.
+ * sub-results by the summed scores of their words, on one document's index (the library's first
+ * document when none is given) opened with the site's one runtime.
  */
 export async function plainPagefindResults(
   page: Page,
@@ -132,17 +139,33 @@ export async function plainPagefindResults(
   doc?: string,
 ): Promise<string[]> {
   return page.evaluate(
-    async ({ root, term, bundle }) => {
+    async ({ root, term, only, filterName }) => {
       interface Sub {
         url: string;
         weighted_locations: { balanced_score: number }[];
       }
-      const pagefind = (await import(/* @vite-ignore */ `${root}${bundle}pagefind.js`)) as {
-        options(options: Record<string, unknown>): Promise<void>;
-        search(term: string): Promise<{ results: { data(): Promise<{ sub_results: Sub[] }> }[] }>;
+      interface Instance {
+        init(): Promise<void>;
+        mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
+        search(
+          term: string,
+          options: Record<string, unknown>,
+        ): Promise<{ results: { data(): Promise<{ sub_results: Sub[] }> }[] }>;
+        destroy(): Promise<void>;
+      }
+      const base = new URL(root).pathname;
+      const listed = (await (await fetch(`${root}tim-kiem/van-ban.json`)).json()) as {
+        documents: { doc: string }[];
       };
-      await pagefind.options({ baseUrl: new URL(root).pathname });
-      const response = await pagefind.search(term);
+      const doc = only ?? listed.documents[0]?.doc ?? '';
+      const pagefind = (await import(/* @vite-ignore */ `${root}pagefind/pagefind.js`)) as {
+        createInstance(options: Record<string, unknown>): Instance;
+      };
+      const instance = pagefind.createInstance({ basePath: `${base}pagefind/`, baseUrl: base });
+      await instance.init();
+      const filter = { [filterName]: [doc] };
+      await instance.mergeIndex(`${base}${doc}/pagefind/`, { baseUrl: base, mergeFilter: filter });
+      const response = await instance.search(term, { filters: filter });
       const urls: string[] = [];
       for (const result of response.results.slice(0, 10)) {
         const data = await result.data();
@@ -152,9 +175,10 @@ export async function plainPagefindResults(
         }));
         urls.push(...scored.sort((a, b) => b.weight - a.weight).map((sub) => sub.url));
       }
+      await instance.destroy();
       return urls;
     },
-    { root: baseUrl, term: query, bundle: doc ? `${doc}/pagefind/` : 'pagefind/' },
+    { root: baseUrl, term: query, only: doc ?? null, filterName: INDEX_FILTERS.document },
   );
 }
 
@@ -267,7 +291,8 @@ export interface FirstQueryBytes {
 
 /**
  * Opens a page with an empty cache, then searches from the header box: every byte fetched from
- * the first keystroke until the results show is search code and index.
+ * the first keystroke until the results show is search code and index. A file fetched twice is
+ * counted once: the second time the browser revalidates its copy and receives no body.
  */
 export async function firstQueryBytes(
   browser: Browser,
@@ -289,10 +314,19 @@ export async function firstQueryBytes(
       { timeout: 30_000 },
     );
     await page.waitForLoadState('networkidle');
-    const files = await Promise.all(
+    const downloaded = await Promise.all(
       responses
         .filter((response) => response.status() === 200)
         .map(async (response) => ({
+          response,
+          // A file the browser already holds is revalidated and sent without a body.
+          sent: (await response.request().sizes()).responseBodySize > 0,
+        })),
+    );
+    const files = await Promise.all(
+      downloaded
+        .filter(({ sent }) => sent)
+        .map(async ({ response }) => ({
           path: new URL(response.url()).pathname,
           bytes: compressedSize(await response.body()),
         })),

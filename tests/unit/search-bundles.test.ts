@@ -20,8 +20,16 @@ import pagefindIntegration, {
   type LibraryReport,
 } from '../../src/integrations/pagefind';
 import { DOCUMENT_PAGES } from '../../src/lib/vocabulary/pages';
-import { searchClauses, type ClauseResult, type PagefindApi } from '../../src/search/engine';
-import { bundleUrl, scopeFromParam, scopeInfoUrl, searchPageUrl } from '../../src/search/paths';
+import { searchClauses, type ClauseResult } from '../../src/search/engine';
+import { routeWords, searchLibrary } from '../../src/search/library';
+import {
+  indexUrl,
+  runtimeUrl,
+  scopeFromParam,
+  scopeInfoUrl,
+  searchPageUrl,
+} from '../../src/search/paths';
+import { Runtime, slugOf, type PagefindModule } from '../../src/search/runtime';
 import { resultPlace } from '../../src/search/render';
 import { serve } from './search-fixture';
 
@@ -62,23 +70,19 @@ function info(root: string, doc: string, number: string | null): void {
   writeFileSync(join(root, doc, 'tim-kiem.json'), JSON.stringify(body));
 }
 
-interface Loaded extends PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  destroy(): Promise<void>;
-}
-
 let root: string;
 let report: LibraryReport;
 let server: Server;
 let url: string;
-const loaded: Loaded[] = [];
+const started: Runtime[] = [];
 
-/** The real `pagefind.js` of a bundle folder (site-relative), reading its index over HTTP. */
-async function bundle(folder: string): Promise<Loaded> {
-  const module = (await import(pathToFileURL(join(root, folder, 'pagefind.js')).href)) as Loaded;
-  await module.options({ basePath: `${url}${folder}/`, baseUrl: '/' });
-  loaded.push(module);
-  return module;
+/** A fresh runtime as a page starts it: the site's one `pagefind.js`, reading indexes over HTTP. */
+async function runtime(): Promise<Runtime> {
+  const file = pathToFileURL(join(root, 'pagefind', 'pagefind.js')).href;
+  const module = (await import(file)) as PagefindModule;
+  const fresh = new Runtime(module, '/', url.replace(/\/$/u, ''));
+  started.push(fresh);
+  return fresh;
 }
 
 beforeAll(async () => {
@@ -95,7 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const module of loaded) await module.destroy();
+  for (const each of started) await each.destroy();
   await new Promise((done) => server?.close(done));
   rmSync(root, { recursive: true, force: true });
 });
@@ -107,44 +111,81 @@ describe('documents of a built site', () => {
   });
 });
 
-describe('per-document bundles', () => {
-  it('index the whole library once and each document on its own', () => {
+describe('the search files of a built site', () => {
+  it('hold one copy of the runtime, the library index and an index per document', () => {
     expect(report.library.pageCount).toBe(2);
     expect(report.documents.map(({ doc, pageCount }) => [doc, pageCount])).toEqual([
       ['hn', 1],
       ['qn', 1],
     ]);
-    expect(existsSync(join(root, 'pagefind/pagefind.js'))).toBe(true);
-    expect(existsSync(join(root, 'qn/pagefind/pagefind.js'))).toBe(true);
-    expect(existsSync(join(root, 'hn/pagefind/pagefind.js'))).toBe(true);
+    const runtimeFiles = readdirSync(join(root, 'pagefind'));
+    expect(runtimeFiles).toEqual(
+      expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'library']),
+    );
+    expect(runtimeFiles.some((file) => file.startsWith('wasm.'))).toBe(true);
+    expect(runtimeFiles.filter((file) => /ui|highlight/.test(file))).toEqual([]);
     expect(existsSync(join(root, 'tim-kiem/pagefind'))).toBe(false);
   });
 
-  it("leave out Pagefind's own interfaces, which no page loads", () => {
-    const files = readdirSync(join(root, 'qn/pagefind'));
-    expect(files).toContain('pagefind.js');
-    expect(files.some((file) => file.startsWith('wasm.'))).toBe(true);
-    expect(files.filter((file) => /ui|highlight/.test(file))).toEqual([]);
-    expect(readdirSync(join(root, 'pagefind'))).toContain('pagefind-ui.js');
+  it('keep only index data in the library index and in each document', () => {
+    for (const folder of ['pagefind/library', 'qn/pagefind', 'hn/pagefind']) {
+      const files = readdirSync(join(root, folder)).sort();
+      expect(files, folder).toContain('pagefind-entry.json');
+      expect(files, folder).toEqual(
+        expect.arrayContaining(['fragment', 'index', expect.stringMatching(/\.pf_meta$/)]),
+      );
+      expect(
+        files.filter((file) => /\.js$|^wasm\.|\.css$/.test(file)),
+        folder,
+      ).toEqual([]);
+    }
   });
 
-  it("find only their document's clauses, at URLs relative to the site root", async () => {
-    const results = await clauses(await bundle('qn/pagefind'), 'duong sat');
+  it("find only one document's clauses through that document's index", async () => {
+    const pagefind = await runtime();
+    const results = await clauses(pagefind.document('qn'), 'duong sat');
     expect(results.map((result) => result.url)).toEqual(['/qn/dieu-1/#dieu-1']);
     expect(results[0]?.documentTitle).toBe(NAMES['qn']);
   });
 
-  it('while the library-wide bundle finds both, each naming its resolution', async () => {
-    const results = await clauses(await bundle('pagefind'), 'duong sat');
-    expect(results.map((result) => result.url).sort()).toEqual([
-      '/hn/dieu-1/#dieu-1',
-      '/qn/dieu-1/#dieu-1',
-    ]);
-    const named = results.map((result) => resultPlace(result, true));
-    expect(named.sort()).toEqual([
+  it('name the documents that hold every word through the library index', async () => {
+    const pagefind = await runtime();
+    const routed = async (query: string) =>
+      Promise.all((await pagefind.route(routeWords(query))).map((doc) => doc.slug()));
+    expect((await routed('duong sat')).sort()).toEqual(['hn', 'qn']);
+    expect(await routed('đường sắt đô thị')).toEqual(['hn']);
+    expect(await routed('Móng Cái')).toEqual(['qn']);
+    expect(await routed('xyzabc')).toEqual([]);
+  });
+
+  it('search the library through the documents the library index names', async () => {
+    const pagefind = await runtime();
+    const outcome = await searchLibrary(pagefind, 'đô thị số 2');
+    expect(outcome.documents).toEqual(['hn']);
+    expect(outcome.results.map((result) => result.url)).toEqual(['/hn/dieu-1/#dieu-1']);
+    expect(resultPlace(outcome.results[0] as ClauseResult, true)).toBe(
       `${NAMES['hn']} · Trang: Điều 1`,
-      `${NAMES['qn']} · Trang: Điều 1`,
-    ]);
+    );
+    const both = await searchLibrary(pagefind, 'duong sat');
+    expect(both.matchingDocuments).toBe(2);
+    expect(both.documents).toHaveLength(1);
+    expect(both.results).toHaveLength(1);
+  });
+
+  it('never return the starter record or another document', async () => {
+    const pagefind = await runtime();
+    for (const term of ['pagefind', null]) {
+      const response = await pagefind.document('qn').search(term);
+      const urls = await Promise.all(
+        (response?.results ?? []).map(async (result) => (await result.data()).url),
+      );
+      expect(urls).toEqual(['/qn/dieu-1/']);
+    }
+  });
+
+  it('read a document slug from a library record URL', () => {
+    expect(slugOf('/nghi-quyet/qn/')).toBe('qn');
+    expect(slugOf('/hn/')).toBe('hn');
   });
 
   it('are announced at astro:build:done under the base', async () => {
@@ -161,10 +202,10 @@ describe('per-document bundles', () => {
       };
       hooks['astro:config:done']({ config: { base: '/nghi-quyet/' } });
       await hooks['astro:build:done']({ dir: pathToFileURL(`${site}/`), logger });
-      expect(existsSync(join(site, 'qn/pagefind/pagefind.js'))).toBe(true);
+      expect(existsSync(join(site, 'pagefind/pagefind.js'))).toBe(true);
+      expect(existsSync(join(site, 'qn/pagefind/pagefind.js'))).toBe(false);
       expect(messages).toEqual([
-        'indexed 1 of 2 pages; search bundle at /nghi-quyet/pagefind/',
-        'indexed 1 documents on their own (1 pages); bundles at /nghi-quyet/<doc>/pagefind/',
+        'indexed 1 pages of 1 documents at /nghi-quyet/<doc>/pagefind/; library index of 1 documents at /nghi-quyet/pagefind/library/; runtime at /nghi-quyet/pagefind/',
       ]);
     } finally {
       rmSync(site, { recursive: true, force: true });
@@ -206,10 +247,11 @@ describe('search information files', () => {
 });
 
 describe('scoped search paths', () => {
-  it("name a document's bundle and its name file under the base", () => {
-    expect(bundleUrl('/', 'qn')).toBe('/qn/pagefind/');
-    expect(bundleUrl('/nghi-quyet', 'qn')).toBe('/nghi-quyet/qn/pagefind/');
-    expect(bundleUrl('/nghi-quyet/')).toBe('/nghi-quyet/pagefind/');
+  it("name a document's index, the runtime and its name file under the base", () => {
+    expect(indexUrl('/', 'qn')).toBe('/qn/pagefind/');
+    expect(indexUrl('/nghi-quyet', 'qn')).toBe('/nghi-quyet/qn/pagefind/');
+    expect(indexUrl('/nghi-quyet/')).toBe('/nghi-quyet/pagefind/library/');
+    expect(runtimeUrl('/nghi-quyet/')).toBe('/nghi-quyet/pagefind/');
     expect(scopeInfoUrl('/nghi-quyet', 'qn')).toBe('/nghi-quyet/qn/tim-kiem.json');
   });
 

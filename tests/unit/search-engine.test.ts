@@ -74,7 +74,7 @@ describe('indexing with the integration', () => {
     }
   });
 
-  it('runs at astro:build:done over the build folder and names the bundle under base', async () => {
+  it('runs at astro:build:done over the build folder and names the files under base', async () => {
     const site = mkdtempSync(join(tmpdir(), 'search-hook-'));
     try {
       mkdirSync(join(site, 'a'));
@@ -92,7 +92,11 @@ describe('indexing with the integration', () => {
       hooks['astro:config:done']({ config: { base: '/nghi-quyet' } });
       await hooks['astro:build:done']({ dir: pathToFileURL(`${site}/`), logger });
       expect(existsSync(join(site, 'pagefind/pagefind.js'))).toBe(true);
-      expect(messages).toEqual(['indexed 1 of 1 pages; search bundle at /nghi-quyet/pagefind/']);
+      // A folder without a full-text page is no document: the runtime alone is written.
+      expect(existsSync(join(site, 'pagefind/library'))).toBe(false);
+      expect(messages).toEqual([
+        'indexed 0 pages of 0 documents at /nghi-quyet/<doc>/pagefind/; library index of 0 documents at /nghi-quyet/pagefind/library/; runtime at /nghi-quyet/pagefind/',
+      ]);
     } finally {
       rmSync(site, { recursive: true, force: true });
     }

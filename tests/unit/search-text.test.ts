@@ -11,7 +11,7 @@ import {
 } from '../../src/search/query';
 import { fold } from '../../src/lib/text/fold';
 import { wordKeys, wordsIn } from '../../src/search/match';
-import { bundleUrl, resultHref, searchPageUrl, withSlash } from '../../src/search/paths';
+import { indexUrl, resultHref, runtimeUrl, searchPageUrl, withSlash } from '../../src/search/paths';
 
 describe('words of a page', () => {
   it('split into folded pieces at punctuation, so each piece can match alone', () => {
@@ -133,8 +133,10 @@ describe('what Pagefind is asked', () => {
 describe('search paths under a base', () => {
   it('puts the bundle and the search page under Astro base', () => {
     expect(withSlash('/docs')).toBe('/docs/');
-    expect(bundleUrl('/')).toBe('/pagefind/');
-    expect(bundleUrl('/docs')).toBe('/docs/pagefind/');
+    expect(runtimeUrl('/')).toBe('/pagefind/');
+    expect(runtimeUrl('/docs')).toBe('/docs/pagefind/');
+    expect(indexUrl('/docs')).toBe('/docs/pagefind/library/');
+    expect(indexUrl('/docs', 'qn')).toBe('/docs/qn/pagefind/');
     expect(searchPageUrl('/docs/', ' đầu tư công ')).toBe(
       '/docs/tim-kiem/?q=%C4%91%E1%BA%A7u%20t%C6%B0%20c%C3%B4ng',
     );

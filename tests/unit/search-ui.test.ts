@@ -56,12 +56,19 @@ describe('the search page URL', () => {
 });
 
 describe('typing faster than searching', () => {
-  it('marks an older answer stale once a newer search started', async () => {
-    const wait = (ms: number, value: string) =>
-      new Promise<string>((done) => setTimeout(() => done(value), ms));
+  it('marks an older answer stale once a newer search started, and tells the runner', async () => {
+    const told: boolean[] = [];
+    const wait = (isCurrent: () => boolean, ms: number, value: string) =>
+      new Promise<string>((done) =>
+        setTimeout(() => {
+          told.push(isCurrent());
+          done(value);
+        }, ms),
+      );
     const run = latestOnly(wait);
     const [slow, fast] = await Promise.all([run(30, 'du'), run(1, 'du lich')]);
     expect(slow).toEqual({ fresh: false, value: 'du' });
     expect(fast).toEqual({ fresh: true, value: 'du lich' });
+    expect(told).toEqual([true, false]);
   });
 });

@@ -60,7 +60,9 @@ export function mountCombobox(form: HTMLFormElement, input: HTMLInputElement): v
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   if (!popup || !listbox || !status) return;
   const prefix = listbox.id || 'search-option';
-  const run = latestOnly(async (query: string) => (await loadSearcher(base, doc)).search(query));
+  const run = latestOnly(async (isCurrent, query: string) =>
+    (await loadSearcher(base, doc)).search(query, undefined, isCurrent),
+  );
   let options: Option[] = [];
   let active = -1;
 

@@ -1,5 +1,5 @@
 import { latestOnly, loadSearcher, type FilterCounts } from '../../search/client';
-import type { ClauseResult, Filters } from '../../search/engine';
+import type { ClauseResult, Filters, SearchOutcome } from '../../search/engine';
 import { resultHref, SCOPE_PARAM, scopeFromParam, scopeInfoUrl } from '../../search/paths';
 import { MAX_QUERY_WORDS } from '../../search/query';
 import {
@@ -109,6 +109,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
   const scopeName = scope?.querySelector<HTMLElement>('[data-search-scope-name]');
   const scopeAll = scope?.querySelector<HTMLAnchorElement>('[data-search-scope-all]');
   const suggest = document.querySelector<HTMLElement>('[data-search-suggest]');
+  const others = document.querySelector<HTMLElement>('[data-search-others]');
   if (!input || !status || !list) return;
   let doc = stateFromUrl(window.location.search).doc;
   const selects = new Map(
@@ -118,8 +119,8 @@ export function mountSearchPage(form: HTMLFormElement): void {
     ]),
   );
   const searcher = () => loadSearcher(base, doc);
-  const run = latestOnly(async (query: string, filters: Filters) =>
-    (await searcher()).search(query, filters),
+  const run = latestOnly(async (isCurrent, query: string, filters: Filters) =>
+    (await searcher()).search(query, filters, isCurrent),
   );
   let filterCounts: FilterCounts | undefined;
 
@@ -171,6 +172,24 @@ export function mountSearchPage(form: HTMLFormElement): void {
     link.href = `${window.location.pathname}${urlForState({ ...state, query: unaccented })}`;
     suggest.replaceChildren(`${LABELS.tryUnaccented} `, link);
   };
+  /** Lists the other documents holding the words, each a link to the same search inside it. */
+  const offerOthers = async (found: SearchOutcome, state: State): Promise<void> => {
+    const list = others?.querySelector('ul');
+    if (!others || !list) return;
+    const named = !state.doc && found.results.length > 0 ? await found.otherDocuments?.() : [];
+    if (current().query !== state.query) return;
+    list.replaceChildren(
+      ...(named ?? []).map(({ doc: other, title }) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.textContent = title;
+        link.href = `${window.location.pathname}${urlForState({ ...state, doc: other })}`;
+        item.append(link);
+        return item;
+      }),
+    );
+    others.hidden = list.childElementCount === 0;
+  };
   const search = async (): Promise<void> => {
     const state = current();
     if (!state.query.trim()) {
@@ -190,6 +209,7 @@ export function mountSearchPage(form: HTMLFormElement): void {
       );
       status.textContent = outcomeStatus(found, state.query, MAX_QUERY_WORDS);
       offer(found.unaccented, state);
+      void offerOthers(found, state).catch(() => undefined);
       // Tells scripts and tests which query the list now answers.
       list.dataset['query'] = state.query;
       list.dataset['filters'] = JSON.stringify(state.filters);

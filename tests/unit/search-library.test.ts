@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { PagefindFragment } from '../../src/search/sections';
+import {
+  OpenedDocuments,
+  routeWords,
+  searchLibrary,
+  type LibraryIndex,
+} from '../../src/search/library';
+import { Runtime, WHOLE_DOCUMENT_PAGES, type PagefindModule } from '../../src/search/runtime';
+
+/**
+ * The library search's choices, on stand-ins for Pagefind that record what they are asked: which
+ * words go to the library index, when a document is read whole, which document a keystroke opens.
+ */
+
+/** A fragment of one titled clause holding `text`. */
+function fragment(url: string, text: string): PagefindFragment {
+  const anchors = [{ element: 'div', id: 'x', title: 'Điều 1 — X', location: 0 }];
+  return { url, content: text, meta: { title: 'Trang', vb: url }, anchors, filters: {} };
+}
+
+/** A module whose one instance answers a document of `pages` pages, recording every call. */
+function fakeModule(pages: number): { module: PagefindModule; calls: string[] } {
+  const calls: string[] = [];
+  const results = Array.from({ length: pages }, (_, index) => ({
+    id: `p${index}`,
+    score: 1,
+    data: () => Promise.resolve(fragment(`/qn/${index}/`, 'đường sắt')),
+  }));
+  const module: PagefindModule = {
+    createInstance: () => ({
+      init: () => Promise.resolve(),
+      mergeIndex: (url) => {
+        calls.push(`merge ${url}`);
+        return Promise.resolve();
+      },
+      search: (term, options) => {
+        calls.push(`search ${term === null ? 'null' : term} ${JSON.stringify(options?.filters)}`);
+        return Promise.resolve({ results: term === null ? results : results.slice(0, 2) });
+      },
+      filters: () => Promise.resolve({ phan: { 'Chỉ tiêu': 1 }, 'van-ban': { qn: 1 } }),
+      destroy: () => Promise.resolve(),
+    }),
+  };
+  return { module, calls };
+}
+
+describe('a document searched through the runtime', () => {
+  it('is read whole when it has few pages, without asking its index for the words', async () => {
+    const { module, calls } = fakeModule(WHOLE_DOCUMENT_PAGES);
+    const response = await new Runtime(module, '/').document('qn').search('duong sat');
+    expect(response?.results).toHaveLength(WHOLE_DOCUMENT_PAGES);
+    expect(calls).toEqual(['merge /qn/pagefind/', 'search null {"van-ban":["qn"]}']);
+  });
+
+  it('is searched for the words when it has more pages than a query reads', async () => {
+    const { module, calls } = fakeModule(WHOLE_DOCUMENT_PAGES + 1);
+    const response = await new Runtime(module, '/').document('qn').search('duong sat', {
+      filters: { phan: ['Chỉ tiêu'] },
+    });
+    expect(response?.results).toHaveLength(2);
+    expect(calls.at(-1)).toBe('search duong sat {"phan":["Chỉ tiêu"],"van-ban":["qn"]}');
+  });
+
+  it('is merged once however many searches read it', async () => {
+    const { module, calls } = fakeModule(3);
+    const runtime = new Runtime(module, '/');
+    await Promise.all([runtime.document('qn').search('a'), runtime.document('qn').search('b')]);
+    expect(calls.filter((call) => call.startsWith('merge'))).toEqual(['merge /qn/pagefind/']);
+  });
+
+  it("offers the page's own filters, not the ones that tell indexes apart", async () => {
+    const { module } = fakeModule(1);
+    expect(await new Runtime(module, '/').filters()).toEqual({ phan: { 'Chỉ tiêu': 1 } });
+  });
+});
+
+describe('the library search', () => {
+  it('asks the library index for every word of the query folded, once', () => {
+    expect(routeWords('Đường sắt "đô thị" 57-NQ/TW đường')).toBe('duong sat do thi 57 nq tw');
+    expect(routeWords(' " ')).toBe('');
+    expect(routeWords('d')).toBe('');
+    expect(routeWords('5G')).toBe('5g');
+  });
+
+  /** A library of documents named by the library index in `order`, recording what is opened. */
+  function library(order: string[], holding: Record<string, string>) {
+    const opened: string[] = [];
+    const index: LibraryIndex = {
+      route: () =>
+        Promise.resolve(
+          order.map((doc) => ({
+            id: `id-${doc}`,
+            score: 1,
+            slug: () => Promise.resolve(doc),
+            describe: () => Promise.resolve({ doc, title: `Nghị quyết ${doc}` }),
+          })),
+        ),
+      document: (doc) => ({
+        search: () => {
+          opened.push(doc);
+          const data = () => Promise.resolve(fragment(`/${doc}/p/`, holding[doc] ?? ''));
+          return Promise.resolve({ results: [{ id: `${doc}-p`, score: 1, data }] });
+        },
+      }),
+    };
+    return { index, opened };
+  }
+
+  it('opens the first document named, and the next when it lacks the words as typed', async () => {
+    const { index } = library(['a', 'b'], { a: 'đường sát', b: 'đường sắt' });
+    const outcome = await searchLibrary(index, 'đường sắt');
+    expect(outcome.documents).toEqual(['a', 'b']);
+    expect(outcome.results.map((result) => result.url)).toEqual(['/b/p/#x']);
+    expect(outcome.matchingDocuments).toBe(2);
+    expect(await outcome.otherDocuments?.()).toEqual([]);
+  });
+
+  it('offers the documents it did not open, by name', async () => {
+    const { index } = library(['a', 'b', 'c'], { a: 'đường sắt', b: 'đường sắt', c: 'x' });
+    const outcome = await searchLibrary(index, 'đường sắt');
+    expect(outcome.documents).toEqual(['a']);
+    expect(await outcome.otherDocuments?.()).toEqual([
+      { doc: 'b', title: 'Nghị quyết b' },
+      { doc: 'c', title: 'Nghị quyết c' },
+    ]);
+  });
+
+  it('keeps the document it opened for the last keystroke while it still scores near the best', async () => {
+    const kept = new OpenedDocuments();
+    const first = library(['a', 'b'], { a: 'đường sắt', b: 'đường sắt' });
+    await searchLibrary(first.index, 'đường', {}, undefined, kept);
+    const next = library(['b', 'a'], { a: 'đường sắt', b: 'đường sắt' });
+    const outcome = await searchLibrary(next.index, 'đường sắt', {}, undefined, kept);
+    expect(next.opened).toEqual(['a']);
+    expect(outcome.documents).toEqual(['a']);
+  });
+
+  it('stops before opening anything once a newer query has started', async () => {
+    const { index, opened } = library(['a'], { a: 'đường sắt' });
+    const outcome = await searchLibrary(index, 'đường sắt', { isCurrent: () => false });
+    expect(opened).toEqual([]);
+    expect(outcome.results).toEqual([]);
+  });
+});
