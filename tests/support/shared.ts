@@ -54,3 +54,15 @@ export function sharedQueriesFile(): string {
 export function importFixture(kind: string, name: string): string {
   return sharedPath('fixtures', 'import', kind, name);
 }
+
+/** The verbatim Unicode texts of the published files to import, as [kind/name, path], sorted. */
+export function truthTexts(): [string, string][] {
+  const root = sharedPath('fixtures', 'import');
+  return readdirSync(root)
+    .flatMap((kind) =>
+      readdirSync(join(root, kind))
+        .filter((file) => file.endsWith('.truth.txt'))
+        .map((file): [string, string] => [`${kind}/${file}`, join(root, kind, file)]),
+    )
+    .sort(([a], [b]) => a.localeCompare(b));
+}

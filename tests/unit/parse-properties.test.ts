@@ -24,6 +24,10 @@ const PIECES = [
   'Chương I', 'Chương II', 'I.', 'II.', 'A.', '-', '+', '“Điều 5.', '”', '"', 'QUYẾT NGHỊ:', 'Nơi nhận:',
   'CHỦ TỊCH', 'PHỤ LỤC', 'Nguồn:', 'Căn cứ', 'Nghị quyết này đã được thông qua', '**', '*', '|', '#',
   '-----', 'ngân sách', 'đạt trên 12,5%.', 'du lịch;', '2050.', '4.0', '\n', '\n', '\n\n', ' ',
+  'QUY CHẾ', '(Ban hành kèm theo Quyết định số 1/2025/QĐ-UBND)', 'Mẫu số 01', 'PHỤ LỤC II',
+  '| STT | Nội dung |', '| --- | --- |', 'Tiểu mục 1', 'Mục 2', 'a.1)', 'Điều 2a.', 'Điều 8[1].',
+  'Điều 16***.', 'TM. ỦY BAN NHÂN DÂN', '(Đã ký)', 'Sửa đổi Điều 5 như sau:', '“', 'tại',
+  'Luật này đã được Quốc hội khóa XV, kỳ họp thứ 9 thông qua ngày 1 tháng 1 năm 2025.', 'Số: 5/QĐ',
 ]; // prettier-ignore
 
 const structuredText = fc

@@ -28,8 +28,11 @@ const FIRST_NUMBER = 1;
  */
 const MAX_ACCEPTED_JUMP = 3;
 
-/** Counters numbered across a whole document (or one appendix), not within their parent. */
-const DOCUMENT_WIDE = new Set(['article', 'target']);
+/**
+ * Counters numbered across a whole document (or one appendix), not within their parent:
+ * articles and targets, and chapters, which codes number on across their parts.
+ */
+const DOCUMENT_WIDE = new Set(['article', 'target', 'chapter']);
 
 /** Where a counter lives: the document-wide scope or the parent's own counters. */
 export function counterStore(key: string, scope: Counters, parent: Counters): Counters {
@@ -47,19 +50,35 @@ export interface Place {
   scope: Counters;
   /** Small gaps are allowed: the line begins a block or follows a full stop. */
   loose: boolean;
+  /** Whether the parent holds running text of its own (where a lost first label would be). */
+  parentHasText?: () => boolean;
 }
+
+/** An inserted article "2a" (or "2b" …): numbered after article 2, before article 3. */
+const INSERTED_ARTICLE = /^(\d+)[a-z]$/;
 
 /** Whether a number continues the counter `key`; `written` is the part of the number that counts. */
 function ordinal(label: LabelMatch, key: string, at: Place, written: string): Verdict {
   const num = label.num ?? '';
-  const value = ordinalValue(written);
   const prevText = counterStore(key, at.scope, at.counters)[key];
   const prev = prevText === undefined ? null : Number(prevText);
+  const inserted = key === 'article' ? INSERTED_ARTICLE.exec(written) : null;
+  if (inserted) {
+    // "Điều 2a" follows "Điều 2" (or another "Điều 2x"); the counter stays at 2.
+    const base = Number(inserted[1]);
+    const ok = prev === base;
+    const gap = ok ? undefined : `${label.label} does not follow Điều ${base}`;
+    return { ok, ...(gap ? { gap } : {}), key, value: String(base) };
+  }
+  const value = ordinalValue(written);
   if (value === null) return { ok: false, key, value: num };
   if (prev === null) {
     if (value === FIRST_NUMBER) return { ok: true, key, value: String(value) };
-    // A text may be an extract that starts at a later article; other units restart at 1.
-    const ok = at.loose && key === 'article';
+    // A text may be an extract that starts at a later article; other units restart at 1,
+    // except that a first "2." after the parent's own running text follows a "1." that an
+    // import lost (Word numbering the text did not keep).
+    const lostFirst = value === FIRST_NUMBER + 1 && at.parentHasText?.() === true;
+    const ok = at.loose && (key === 'article' || (key !== 'target' && lostFirst));
     const gap = `${label.label} is the first, expected ${FIRST_NUMBER}`;
     return { ok, gap, key, value: String(value) };
   }
@@ -100,6 +119,16 @@ function pointContinues(label: LabelMatch, at: Place): Verdict {
   return { ok, gap: `point ${num}) after ${prev ?? 'none'}`, key: 'point', value: num };
 }
 
+/** "a.2)" after "a.1)" inside point "a)": a tiết carries its point's letter and counts from 1. */
+function subpointContinues(label: LabelMatch, at: Place): Verdict {
+  const num = label.num ?? '';
+  const m = /^([a-zđ])\.?(\d+)$/u.exec(num);
+  if (!m || at.parentKind !== 'point' || at.parentNum !== m[1]) {
+    return { ok: false, key: 'subpoint', value: num };
+  }
+  return ordinal(label, 'subpoint', at, m[2] ?? '');
+}
+
 /**
  * Whether a label continues the numbering where it would go; returns a warning for an accepted
  * gap, and the counter to update when the label is accepted.
@@ -125,8 +154,12 @@ export function continues(label: LabelMatch, at: Place): Verdict {
       }
       return ordinal(label, 'subclause', at, parts.at(-1) ?? '');
     }
+    case 'subsection':
+      return ordinal(label, 'subsection', at, num);
     case 'point':
       return pointContinues(label, at);
+    case 'subpoint':
+      return subpointContinues(label, at);
     default:
       return { ok: true, key: 'item', value: '' };
   }

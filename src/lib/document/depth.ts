@@ -14,16 +14,20 @@ export const SUBCLAUSE_LEVELS = 8;
 /** Every nesting level, outermost first; a level's depth is its position here. */
 const LEVELS = [
   'root',
+  'instrument', // an attached regulation holds its own chapters and articles
   'appendix', // an appendix holds parts, chapters and articles of its own
+  'form', // a model text inside an appendix, numbered on its own
   'part', // Phần …, or "I." / "A." outside articles
   'chapter',
   'section',
+  'subsection',
   'article',
   // "I.", "II." inside an article group its clauses: below the article, above the clause.
   'part-in-article',
   'clause',
   ...Array.from({ length: SUBCLAUSE_LEVELS }, (_, i) => `subclause-${i + 1}`),
   'point',
+  'subpoint', // a "tiết" of a point: "a.1)"
   'target',
   'item', // "-" item
   'plus-item', // "+" items nest under "-" items

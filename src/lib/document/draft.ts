@@ -31,10 +31,12 @@ export const HEADED = new Set<string>([
   'part',
   'chapter',
   'section',
+  'subsection',
   'article',
   'clause',
   'subclause',
   'point',
+  'subpoint',
 ]);
 
 /**

@@ -23,10 +23,23 @@ const FRAME_IDS: Partial<Record<NodeKind, string>> = {
   recipients: 'noi-nhan',
   signature: 'chu-ky',
   'source-note': 'nguon',
+  attachment: 'kem-theo',
 };
 
-/** Kinds numbered across a whole document, whose ids need no ancestor: `dieu-5`, `chi-tieu-7`. */
-const SCOPE_LEVEL = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'target']);
+/**
+ * Kinds numbered across a whole document, whose ids need no ancestor: `dieu-5`, `chi-tieu-7`.
+ * Sections are numbered within their chapter ("Mục 1 Chương II"), so their ids keep it.
+ */
+const SCOPE_LEVEL = new Set<NodeKind>(['part', 'chapter', 'article', 'target']);
+
+/** Containers whose units are numbered afresh, so their ids carry the container's prefix. */
+const SCOPES = new Set<NodeKind>(['appendix', 'form', 'instrument']);
+
+/** The id segment of an attached instrument: its kind ("QUY CHẾ" → `quy-che`). */
+function instrumentSegment(node: Unnamed): string {
+  const type = node.children.find((c) => c.kind === 'doc-type')?.text ?? '';
+  return slugify(type) || 'van-ban-kem-theo';
+}
 
 /** The id segment of one node; `index` counts siblings of the same kind from 1. */
 function segment(node: Unnamed, index: number): string {
@@ -38,6 +51,8 @@ function segment(node: Unnamed, index: number): string {
       return `chuong-${num}`;
     case 'section':
       return `muc-${num}`;
+    case 'subsection':
+      return `tieu-muc-${num}`;
     case 'article':
       return `dieu-${num}`;
     case 'clause':
@@ -45,6 +60,8 @@ function segment(node: Unnamed, index: number): string {
       return `khoan-${num}`;
     case 'point':
       return `diem-${num}`;
+    case 'subpoint':
+      return `tiet-${num}`;
     case 'target':
       return `chi-tieu-${num}`;
     case 'item':
@@ -53,6 +70,18 @@ function segment(node: Unnamed, index: number): string {
       return `doan-${index}`;
     case 'appendix':
       return num ? `phu-luc-${num}` : 'phu-luc';
+    case 'form':
+      return num ? `mau-${num}` : `mau-${index}`;
+    case 'instrument':
+      return instrumentSegment(node);
+    case 'quote':
+      return `trich-dan-${index}`;
+    case 'table':
+      return `bang-${index}`;
+    case 'row':
+      return `hang-${index}`;
+    case 'cell':
+      return `o-${index}`;
     case 'recital':
       return `can-cu-${index}`;
     default:
@@ -79,7 +108,7 @@ export function assignIds(nodes: Unnamed[]): DocNode[] {
     used.add(candidate);
     return candidate;
   };
-  // `scope` is the id of the nearest appendix (or ''), where document-wide numbering restarts.
+  // `scope` is the id of the nearest appendix, form or instrument (or ''), where numbering restarts.
   const visit = (
     list: Unnamed[],
     parentId: string,
@@ -95,7 +124,7 @@ export function assignIds(nodes: Unnamed[]): DocNode[] {
         base = parentId.slice(0, Math.max(0, parentId.lastIndexOf('.')));
       } else base = parentId;
       const id = unique(base ? `${base}.${own}` : own);
-      const childScope = node.kind === 'appendix' ? id : scope;
+      const childScope = SCOPES.has(node.kind) ? id : scope;
       return { ...node, id, children: visit(node.children, id, node.kind, childScope) };
     });
   };

@@ -4,9 +4,12 @@
  */
 import type { BodyKind } from './schema.ts';
 
+/** Kinds that a label opens: every body kind but the unlabelled ones. */
+export type LabelKind = Exclude<BodyKind, 'paragraph' | 'quote' | 'table' | 'row' | 'cell'>;
+
 /** A label found at the start of a line. */
 export interface LabelMatch {
-  kind: Exclude<BodyKind, 'paragraph'>;
+  kind: LabelKind;
   /** "Roman" or "letter" for parts numbered "II." or "B."; the bullet for items. */
   style: 'roman' | 'letter' | 'word' | 'bullet' | 'plus' | 'number';
   num: string | null;
@@ -31,15 +34,22 @@ const RULES: Rule[] = [
   },
   { kind: 'chapter', style: 'word', pattern: /^(Chương|CHƯƠNG)\s+([IVXLC]+|\d+)\b\.?:?/u },
   { kind: 'section', style: 'word', pattern: /^(Mục|MỤC)\s+([IVXLC]+|\d+)\b\.?:?/u },
+  // "Tiểu mục" divides a section in codes and long laws.
+  { kind: 'subsection', style: 'word', pattern: /^(Tiểu mục|TIỂU MỤC)\s+(\d+)\b\.?:?/u },
   {
     kind: 'article',
     style: 'word',
-    pattern: /^(Điều|ĐIỀU)\s+(\d+[a-z]?)(?:\s*[.:](?!\d)|(?=\s*$))/u,
+    // "Điều 2a." is an inserted article; consolidated texts mark amended articles with a note
+    // number or stars ("Điều 8[7].", "Điều 16***."): the marks stay in the label.
+    pattern: /^(Điều|ĐIỀU)\s+(\d+[a-z]?)(?:\[\d+\]|\*+)?(?:\s*[.:](?!\d)|(?=\s*$))/u,
   },
   { kind: 'part', style: 'roman', pattern: /^()([IVXLC]+)\.(?=\s)/ },
   { kind: 'part', style: 'letter', pattern: /^()([A-Z])\.(?=\s)/ },
   { kind: 'subclause', style: 'number', pattern: /^()(\d{1,3}(?:\.\d{1,2})+)\.?(?=\s)/ },
   { kind: 'clause', style: 'number', pattern: /^()(\d{1,3})\.(?=\s|$)/ },
+  // A "tiết" divides a point: "a.1)", "a1)" or "a.1." under point "a)".
+  { kind: 'subpoint', style: 'letter', pattern: /^()([a-zđ]\.?\d{1,2})\)(?=\s|$)/u },
+  { kind: 'subpoint', style: 'letter', pattern: /^()([a-zđ]\.\d{1,2})\.(?=\s)/u },
   { kind: 'point', style: 'letter', pattern: /^()([a-zđ])\)(?=\s|$)/u },
   { kind: 'target', style: 'number', pattern: /^()\((\d{1,3})\)(?=\s|$)/ },
   { kind: 'item', style: 'bullet', pattern: /^()([-•–])(?=\s)/ },

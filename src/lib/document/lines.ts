@@ -3,6 +3,7 @@
  * joined. The parser then reads one logical line at a time; nothing here decides structure
  * beyond "does this physical line start something new".
  */
+import { isDelimiterRow, isPipeRow, splitCells } from './tables.ts';
 
 /** One logical line of the source, with the physical line it starts on. */
 export interface LogicalLine {
@@ -10,6 +11,15 @@ export interface LogicalLine {
   line: number;
   /** True when it starts a block: after a blank line in blank-separated texts, always otherwise. */
   blockStart: boolean;
+  /**
+   * A heading label ("Điều 5.", "Chương II") inside a wrapped block, after a line that does not
+   * end a sentence: a new unit if the numbering continues, else the wrapped rest of that line.
+   */
+  wrapped?: boolean;
+  /** The cells of a table row (`text` is then the cells joined by a space). */
+  cells?: string[];
+  /** A table row followed by a Markdown delimiter row: the table's header. */
+  header?: boolean;
 }
 
 /** Markers that only converted web pages carry: bold, headings, table pipes. */
@@ -40,6 +50,13 @@ export function cleanLine(raw: string, markdown: boolean): string {
   if (RULE_LINE.test(text)) return '';
   return text.replace(TRAILING_RULE, '');
 }
+
+/**
+ * A heading label that a wrapped block must not swallow: whether it starts a unit is for the
+ * numbering to decide, which this module does not know.
+ */
+const HEADING_LABEL =
+  /^(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Tiểu mục|TIỂU MỤC|Điều|ĐIỀU)\s+(?:[IVXLC]+|\d+)\b/u;
 
 /** Labels that can start a unit; used only to decide where a wrapped block may break. */
 const UNIT_START =
@@ -88,9 +105,16 @@ export function isUppercase(text: string): boolean {
 /** A lone heading word whose number was wrapped onto the next line: "Chương\nIII". */
 const LONE_HEADING_WORD = /^(?:Phần|Chương|Mục|Điều|PHẦN|CHƯƠNG|MỤC|ĐIỀU)$/;
 
+/**
+ * "(Ban hành kèm theo Quyết định số …)" under a title: a line of its own, never the title's
+ * wrapped end, though the title before it does not end a sentence.
+ */
+const ATTACHMENT_START = /^\(\s*(?:Ban hành\s+)?kèm\s+theo\s/iu;
+
 /** Whether, inside a block of hard-wrapped lines, `current` starts a new logical line. */
 function startsNewLine(previous: string, current: string, wrapWidth: number): boolean {
   if (LONE_HEADING_WORD.test(previous)) return false;
+  if (ATTACHMENT_START.test(current)) return true;
   if ((UNIT_START.test(current) || ITEM_START.test(current)) && ENDS_SENTENCE.test(previous)) {
     return true;
   }
@@ -113,10 +137,13 @@ function wrapWidthOf(lines: string[]): number {
   return lengths[Math.floor(lengths.length * WRAP_WIDTH_PERCENTILE)] ?? DEFAULT_WRAP_WIDTH;
 }
 
+/** A point or tiết label, which starts in lower case but starts a line: "a)", "a.1)", "a.1.". */
+const POINT_START = /^[a-zđ](?:\.?\d{1,2})?\)|^[a-zđ]\.\d{1,2}\.\s/u;
+
 /** Whether a line of an unwrapped text continues the line before it (it starts in lower case). */
 function continuesLine(previous: string, current: string): boolean {
   if (LONE_HEADING_WORD.test(previous)) return true;
-  return /^\p{Ll}/u.test(current) && !/^[a-zđ]\)/u.test(current);
+  return /^\p{Ll}/u.test(current) && !POINT_START.test(current);
 }
 
 /** Texts whose paragraphs are separated by blank lines are read block by block. */
@@ -128,16 +155,36 @@ function isBlockSeparated(lines: string[]): boolean {
   return gaps - trailing >= MIN_BLANK_GAPS && gaps - trailing >= filled * MIN_BLANK_GAP_SHARE;
 }
 
+/** A table row as a logical line: never joined with its neighbours. */
+function rowLine(raw: string, index: number, markdown: boolean): LogicalLine {
+  const cells = splitCells(raw).map((cell) => cleanLine(cell, markdown));
+  return { text: cells.filter(Boolean).join(' '), line: index + 1, blockStart: true, cells };
+}
+
 /** Splits normalised text into logical lines, joining hard-wrapped ones. */
 export function toLogicalLines(text: string): LogicalLine[] {
   const markdown = looksLikeMarkdown(text);
-  const cleaned = text.split('\n').map((raw) => cleanLine(raw, markdown));
+  const raws = text.split('\n');
+  const cleaned = raws.map((raw) => cleanLine(raw, markdown));
   const blocks = isBlockSeparated(cleaned);
   const wrapWidth = wrapWidthOf(cleaned);
   const out: LogicalLine[] = [];
   let previous = '';
   let afterBlank = true;
   cleaned.forEach((current, index) => {
+    const raw = raws[index] ?? '';
+    if (isPipeRow(raw)) {
+      out.push(rowLine(raw, index, markdown));
+      previous = '';
+      afterBlank = false;
+      return;
+    }
+    if (isDelimiterRow(raw)) {
+      // No words: it only says that the row above is the table's header.
+      const last = out[out.length - 1];
+      if (last?.cells) last.header = true;
+      return;
+    }
     if (current === '') {
       afterBlank = true;
       previous = '';
@@ -148,7 +195,9 @@ export function toLogicalLines(text: string): LogicalLine[] {
       last !== undefined &&
       previous !== '' &&
       (blocks ? !startsNewLine(previous, current, wrapWidth) : continuesLine(previous, current));
-    if (join && last) {
+    if (join && last && blocks && HEADING_LABEL.test(current)) {
+      out.push({ text: current, line: index + 1, blockStart: false, wrapped: true });
+    } else if (join && last) {
       last.text = `${last.text} ${current}`;
     } else {
       out.push({ text: current, line: index + 1, blockStart: blocks ? afterBlank : true });

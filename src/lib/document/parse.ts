@@ -17,8 +17,8 @@ export { splitSignature } from './frame.ts';
 /** Parses the text of a resolution into its document tree, with warnings for what it guessed. */
 export function parseDocument(text: string): { document: Document; warnings: Warning[] } {
   const lines = toLogicalLines(normalizeText(text));
-  const builder = new TreeBuilder();
-  lines.forEach((line, i) => builder.feed(line, lines[i - 1]));
+  const builder = new TreeBuilder(lines);
+  builder.build();
   const nodes = assignIds(builder.root.children.map(finish));
   return { document: { format: 1, meta: extractMeta(nodes), nodes }, warnings: builder.warnings };
 }

@@ -11,16 +11,22 @@ export const BODY_KINDS = [
   'part', // Phần …, or a Roman/letter-numbered part: "I.", "A."
   'chapter', // Chương …
   'section', // Mục …
+  'subsection', // Tiểu mục …
   'article', // Điều …
   'clause', // 1.
   'subclause', // 3.1.
   'point', // a)
+  'subpoint', // a.1) — a "tiết" of a point
   'target', // (1) — a numbered target of a plan resolution
   'item', // - or + list item
   'paragraph', // unlabelled text
+  'quote', // quoted text of an amending document: “Điều 5. …”, never the document's own units
+  'table', // a table, with row children
+  'row', // a table row, with cell children
+  'cell', // a table cell: `heading` in a header row, `text` otherwise
 ] as const;
 
-/** Parts of a resolution around its body. */
+/** Parts of a document around its body, and the containers after it. */
 export const FRAME_KINDS = [
   'issuer', // issuing body: "HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH"
   'motto', // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc"
@@ -36,6 +42,9 @@ export const FRAME_KINDS = [
   'signature', // heading: the signer's title; text: the signer's name
   'source-note', // "Nguồn tra cứu: …"
   'appendix', // "PHỤ LỤC" with body children
+  'form', // "Mẫu số 01": a model text inside an appendix, numbered on its own
+  'instrument', // an attached regulation ("QUY CHẾ …" ban hành kèm theo …) with its own units
+  'attachment', // "(Ban hành kèm theo Quyết định số … ngày …)"
 ] as const;
 
 export const NODE_KINDS = [...BODY_KINDS, ...FRAME_KINDS] as const;
@@ -93,6 +102,20 @@ export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
     .strict(),
 );
 
+/** An attached instrument as the metadata names it. */
+export const InstrumentMetaSchema = z
+  .object({
+    /** The instrument's node id, the prefix of every id inside it: `quy-che`. */
+    id: z.string().regex(ID_PATTERN),
+    /** Its kind as written: "QUY CHẾ", "QUY ĐỊNH", "ĐIỀU LỆ". */
+    docType: z.string(),
+    title: z.string().nullable(),
+    /** The "Ban hành kèm theo …" line, as written. */
+    attachment: z.string().nullable(),
+  })
+  .strict();
+export type InstrumentMeta = z.infer<typeof InstrumentMetaSchema>;
+
 export const MetaSchema = z
   .object({
     docType: z.string().nullable(),
@@ -108,6 +131,8 @@ export const MetaSchema = z
     number: z.string().nullable(),
     signer: z.string().nullable(),
     signerTitle: z.string().nullable(),
+    /** The attached instruments, in order; absent when there are none. */
+    instruments: z.array(InstrumentMetaSchema).min(1).optional(),
   })
   .strict();
 export type Meta = z.infer<typeof MetaSchema>;
