@@ -131,6 +131,22 @@ describe('two instruments attached to a circular', () => {
   });
 });
 
+describe('a plan attached to a decision whose signature is only a name', () => {
+  const { document, warnings } = handmade('quyet-dinh-ke-hoach');
+
+  it('takes the name after "./." as the signer and reads the plan as an instrument', () => {
+    expect(document.meta.signer).toBe('Nguyễn Văn An');
+    const plan = document.nodes.find((n) => n.kind === 'instrument');
+    expect(plan?.id).toBe('ke-hoach');
+    expect(plan?.children.filter((c) => c.kind === 'part').map((p) => p.id)).toEqual([
+      'ke-hoach.phan-i',
+      'ke-hoach.phan-ii',
+    ]);
+    expect(ownArticles(document.nodes)).toEqual(upTo(3));
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('appendices with tables and model texts', () => {
   const { document } = handmade('phu-luc-mau');
 

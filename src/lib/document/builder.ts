@@ -69,6 +69,18 @@ const INNER_CONTAINERS = new Set(['appendix', 'form']);
 const AWAITS_OBJECT =
   /(?:^|\s)(?:tại|theo|của|và|hoặc|với|quy định|(?:khoản|điểm|tiết)\s+(?:\d+(?:\.\d+)*|[a-zđ](?:\.?\d+)?))$/u;
 
+/** The longest ending AWAITS_OBJECT looks at: "quy định tại khoản 12.3". */
+const OBJECT_TAIL = 32;
+
+/** Whether a line stops on a word awaiting its object; only its last words matter. */
+function awaitsObject(text: string): boolean {
+  const from = text.length > OBJECT_TAIL ? text.lastIndexOf(' ', text.length - OBJECT_TAIL) : 0;
+  return AWAITS_OBJECT.test(from > 0 ? text.slice(from) : text);
+}
+
+/** The mark that ends the text of a Vietnamese document: "… thi hành Quyết định này./." */
+const END_MARK = /\.\/\.$/;
+
 /** Unit labels that a wrapped reference can begin with. */
 const REFERENCE_KINDS = new Set(['part', 'chapter', 'section', 'subsection', 'article', 'clause']);
 
@@ -423,6 +435,12 @@ export class TreeBuilder {
       this.post(l);
       return;
     }
+    if (previous && END_MARK.test(previous.text) && isPersonName(t)) {
+      // A name alone after the closing "./." is the signer, whose title the copy left out.
+      this.frame('signature', l, { heading: null, text: t });
+      this.zone = 'post';
+      return;
+    }
     const open = this.top;
     if (open.awaitingHeading) {
       open.awaitingHeading = false;
@@ -439,7 +457,7 @@ export class TreeBuilder {
     }
     if (this.opensQuotation(l, i, previous)) return;
     const label = matchLabel(t);
-    const awaits = previous !== undefined && AWAITS_OBJECT.test(previous.text);
+    const awaits = previous !== undefined && awaitsObject(previous.text);
     if (label) {
       const reference = awaits && REFERENCE_KINDS.has(label.kind);
       if (!reference && this.place(label, l, previous)) return;

@@ -194,6 +194,7 @@ export function isPersonName(text: string): boolean {
 /** Whether a line starts a signature block: "TM. …", "KT. …", or a signer's title alone. */
 export function startsSignature(text: string): boolean {
   if (FRAME_PATTERNS.signaturePrefix.test(text)) return true;
+  if (!FRAME_PATTERNS.signerTitle.test(text)) return false;
   const title = splitSignature(text).title;
   return FRAME_PATTERNS.signerTitle.test(title) && isSignatureTitle(title);
 }
@@ -225,7 +226,7 @@ export function splitSignature(text: string): { title: string; name: string | nu
 
 /** Whether a line after the body reads as a signer's title (possibly followed by the name). */
 export function isSignatureTitle(title: string): boolean {
-  return isUppercase(title) && title.length <= MAX_SIGNATURE_TITLE;
+  return title.length <= MAX_SIGNATURE_TITLE && isUppercase(title);
 }
 
 /**

@@ -166,8 +166,9 @@ export function quoteBalance(text: string): number {
  */
 export function introducesQuote(text: string): boolean {
   return (
-    /(?:sửa đổi|bổ sung|thay thế|sửa lại|viết lại|thay cụm từ)/iu.test(text) &&
-    /(?:như sau|sau đây)\s*:\s*$/iu.test(text)
+    text.endsWith(':') &&
+    /(?:như sau|sau đây)\s*:$/iu.test(text) &&
+    /(?:sửa đổi|bổ sung|thay thế|sửa lại|viết lại|thay cụm từ)/iu.test(text)
   );
 }
 
