@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
@@ -80,5 +80,55 @@ describe('the same tree from every layout of the seed', () => {
       .map((l) => wrap(l, 78).join('\n'))
       .join('\n\n');
     expect(shape(`\uFEFF${wrapped.normalize('NFD').replace(/\n/g, '\r\n')}`)).toEqual(expected);
+  });
+});
+
+/** Units whose ids must not depend on the layout: everything but frame lines and paragraphs. */
+const UNIT_KINDS = new Set([
+  'instrument',
+  'appendix',
+  'form',
+  'part',
+  'chapter',
+  'section',
+  'subsection',
+  'article',
+  'clause',
+  'subclause',
+  'point',
+  'subpoint',
+  'quote',
+  'table',
+]);
+
+/** The ids of a text's units in reading order. */
+function unitIds(text: string): string[] {
+  const out: string[] = [];
+  const go = (nodes: DocNode[]): void => {
+    for (const node of nodes) {
+      if (UNIT_KINDS.has(node.kind)) out.push(node.id);
+      go(node.children);
+    }
+  };
+  go(parseDocument(text).document.nodes);
+  return out;
+}
+
+const HANDMADE = readdirSync('tests/fixtures/handmade')
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => [f, readFileSync(`tests/fixtures/handmade/${f}`, 'utf8')] as const);
+
+describe('the same units from every layout of the hand-made texts', () => {
+  it.each(HANDMADE)('%s with CRLF, a byte order mark and NFD', (_name, text) => {
+    expect(shape(`\uFEFF${text.normalize('NFD').replace(/\n/g, '\r\n')}`)).toEqual(shape(text));
+  });
+
+  it.each(HANDMADE)('%s hard-wrapped at 60 columns with blank lines between', (_name, text) => {
+    const wrapped = text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => wrap(l, 60).join('\n'))
+      .join('\n\n');
+    expect(unitIds(wrapped)).toEqual(unitIds(text));
   });
 });
