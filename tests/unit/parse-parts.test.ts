@@ -172,6 +172,24 @@ describe('appendices with tables and model texts', () => {
   });
 });
 
+describe('appendices listed in an article, then written after the signature', () => {
+  const { document, warnings } = handmade('danh-muc-phu-luc');
+
+  it('keeps "Phụ lục I: …" inside the article and opens "Phụ lục I" after the signature', () => {
+    expect(byId(document.nodes, 'dieu-1')?.children.map((c) => c.text)).toEqual([
+      'Phụ lục I: Danh mục dự án chuyển tiếp',
+      'Phụ lục II: Danh mục dự án khởi công mới',
+    ]);
+    const appendices = document.nodes.filter((n) => n.kind === 'appendix');
+    expect(appendices.map((a) => [a.id, a.heading, a.children.map((c) => c.kind)])).toEqual([
+      ['phu-luc-i', 'DANH MỤC DỰ ÁN CHUYỂN TIẾP', ['table']],
+      ['phu-luc-ii', 'DANH MỤC DỰ ÁN KHỞI CÔNG MỚI', ['table']],
+    ]);
+    expect(ownArticles(document.nodes)).toEqual(upTo(2));
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('quotations in amending texts', () => {
   const law = handmade('luat-sua-doi');
 

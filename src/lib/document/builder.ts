@@ -194,7 +194,8 @@ export class TreeBuilder {
       this.zone = 'body';
       return;
     }
-    if (this.zone !== 'preamble' && opensAppendix(l.text)) {
+    const afterBody = this.zone === 'post' || this.stack.some((d) => INNER_CONTAINERS.has(d.kind));
+    if (this.zone !== 'preamble' && opensAppendix(l.text, afterBody)) {
       this.openAppendix(l);
       return;
     }

@@ -230,13 +230,16 @@ export function isSignatureTitle(title: string): boolean {
 }
 
 /**
- * Whether a line opens an appendix: "PHỤ LỤC" in capitals, or "Phụ lục I" written as a heading
- * (a number and at most a short title, no sentence).
+ * Whether a line opens an appendix: "PHỤ LỤC" in capitals; or, where appendices are expected
+ * (`afterBody`: after the signature or another appendix), "Phụ lục I" written as a heading (a
+ * number and at most a title in capitals or in brackets). Inside an article, "Phụ lục I: Danh
+ * mục …" lists the appendices and opens none.
  */
-export function opensAppendix(text: string): boolean {
+export function opensAppendix(text: string, afterBody = true): boolean {
   const m = FRAME_PATTERNS.appendix.exec(text);
   if (!m) return false;
   if (isUppercase(text.slice(0, APPENDIX_CAPS_PREFIX))) return true;
+  if (!afterBody) return false;
   const rest = text.slice(m[0].length).trim();
   return m[1] !== undefined && (rest === '' || /^[(:.-]/.test(rest) || isUppercase(rest));
 }
