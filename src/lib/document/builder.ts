@@ -160,6 +160,7 @@ export class TreeBuilder {
     const inner = this.stack.findLast((d) => INNER_CONTAINERS.has(d.kind));
     const target = kind === 'source-note' ? this.root : (inner ?? this.box.node);
     target.children.push(node);
+    if (kind === 'paragraph') target.hasParagraph = true;
     if (!inner) this.stack = this.stack.slice(0, this.stack.indexOf(this.box.node) + 1);
     this.lastFrame = node;
     this.lastDraft = node;
@@ -532,8 +533,7 @@ export class TreeBuilder {
       counters: parent.last,
       scope: this.scope,
       loose,
-      parentHasText: () =>
-        parent.text !== null || parent.children.some((c) => c.kind === 'paragraph'),
+      parentHasText: () => parent.text !== null || parent.hasParagraph === true,
     });
     return { verdict, index };
   }
@@ -613,7 +613,10 @@ export class TreeBuilder {
     }
     const next = Number(this.scope['target'] ?? 0) + 1;
     const split = splitInlineTargets(l.text, next);
-    if (split.lead) parent.children.push(draft('paragraph', l.line, { text: split.lead }));
+    if (split.lead) {
+      parent.children.push(draft('paragraph', l.line, { text: split.lead }));
+      parent.hasParagraph = true;
+    }
     for (const t of split.targets) {
       const target = draft('target', l.line, { num: t.num, label: t.label, text: t.text || null });
       parent.children.push(target);

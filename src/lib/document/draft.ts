@@ -24,6 +24,8 @@ export interface Draft {
   awaitingHeading?: boolean;
   children: Draft[];
   last: Counters;
+  /** Whether an unlabelled paragraph went into it: running text of its own. */
+  hasParagraph?: boolean;
 }
 
 /** Kinds whose rest of line may be a heading rather than running text. */
