@@ -102,9 +102,13 @@ function siblingIndexes(nodes: Unnamed[]): number[] {
 /** Gives every node its id: the parent's id plus a segment, unique within the document. */
 export function assignIds(nodes: Unnamed[]): DocNode[] {
   const used = new Set<string>();
+  // The next suffix to try for each id, so that many alike ids cost no more than distinct ones.
+  const nextSuffix = new Map<string, number>();
   const unique = (id: string): string => {
     let candidate = id;
-    for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+    let n = nextSuffix.get(id) ?? 2;
+    while (used.has(candidate)) candidate = `${id}-${n++}`;
+    nextSuffix.set(id, n);
     used.add(candidate);
     return candidate;
   };
