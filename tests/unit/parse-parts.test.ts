@@ -271,6 +271,10 @@ describe('every level from Phần to tiết', () => {
       'dieu-7',
     ]);
     expect(byId(document.nodes, 'dieu-3.khoan-1.diem-b.tiet-b-2')?.label).toBe('b.2)');
+    // A heading in capitals may run over two lines.
+    expect(byId(document.nodes, 'chuong-iii')?.heading).toBe(
+      'THUYỀN VIÊN VÀ CHỨC DANH TRÊN TÀU BIỂN',
+    );
     expect(warnings).toEqual([]);
   });
 });

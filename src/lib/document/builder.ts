@@ -59,6 +59,9 @@ const BODY_OPENERS = new Set(['part', 'chapter', 'section', 'subsection', 'artic
 /** Units that never hold running text of their own lines: a paragraph goes to their parent. */
 const LIST_KINDS = new Set(['target', 'item']);
 
+/** Units whose headings are set in capitals and may run over two lines. */
+const CAPITAL_HEADED = new Set(['part', 'chapter', 'section', 'subsection', 'appendix', 'form']);
+
 /** Containers that frame lines (a title, a signature) inside an appendix or form belong to. */
 const INNER_CONTAINERS = new Set(['appendix', 'form']);
 
@@ -452,6 +455,10 @@ export class TreeBuilder {
         return;
       }
     }
+    if (this.continuesCapitalHeading(open, t)) {
+      this.continueLast(l);
+      return;
+    }
     if (INNER_CONTAINERS.has(open.kind) && open.children.length === 0 && P.attachment.test(t)) {
       // "(Kèm theo Nghị quyết số …)" under an appendix's heading.
       this.frame('attachment', l);
@@ -479,6 +486,26 @@ export class TreeBuilder {
       return;
     }
     this.paragraph(l);
+  }
+
+  /**
+   * Whether `t` is the second line of a heading in capitals ("CÁC ĐIỀU KIỆN BẢO ĐẢM ĐỂ" /
+   * "PHÒNG, CHỐNG TÁC HẠI CỦA THUỐC LÁ"): the unit has nothing below its heading yet, the
+   * heading is in capitals, and so is this line, which is no label and no sentence.
+   */
+  private continuesCapitalHeading(open: Draft, t: string): boolean {
+    const sink = this.sink;
+    if (!CAPITAL_HEADED.has(open.kind) || open.children.length > 0 || sink?.node !== open) {
+      return false;
+    }
+    const heading = open[sink.field];
+    return (
+      heading !== null &&
+      isUppercase(heading) &&
+      isUppercase(t) &&
+      !matchLabel(t) &&
+      readsAsHeading(`${heading} ${t}`)
+    );
   }
 
   /** Appends a wrapped line to where the previous line's words went. */

@@ -79,7 +79,7 @@ function alternatives(words: string[]): string {
 /** The wording that marks each part of the frame. */
 export const FRAME_PATTERNS = {
   motto:
-    /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do)/iu,
+    /^(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do)/iu,
   // "Số: 66/2025/NQ-HĐND"; laws and ordinances write "Luật số: 12/2025/QH15".
   number: /^(?:(?:Luật|LUẬT|Bộ luật|Pháp lệnh|Lệnh|Nghị quyết)\s+số|Số|SỐ)\s*:/u,
   // The place name is short: a longer run before the comma is a sentence that mentions a date.
@@ -277,7 +277,7 @@ export interface MastheadSegment {
 
 /** Where the national motto starts inside a line ("ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI …"). */
 const MOTTO_INSIDE =
-  /\s(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Cộng hòa xã hội|Cộng hoà xã hội|Độc lập\s*-)/u;
+  /\s(?=CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Cộng hòa xã hội|Cộng hoà xã hội|Độc lập\s*[-–—])/u;
 /** Where a place and date start after a number: "Số: 991/QĐ-UBND Đồng Xoài, ngày 14 …". */
 const PLACE_DATE_INSIDE =
   /\s(?=[^\s,/][^,/]{1,58},\s*ngày\s+\d{1,2}\s+tháng\s*\d{1,2}\s+năm\s+\d{4})/u;
