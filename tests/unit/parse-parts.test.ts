@@ -204,6 +204,13 @@ describe('quotations in amending texts', () => {
     ]);
   });
 
+  it('joins a quoted line wrapped before "Điều 103 Luật …", as outside quotations', () => {
+    const quote = byId(law.document.nodes, 'dieu-1.khoan-1.trich-dan-1');
+    expect(quote?.children.map((c) => c.text)).toEqual([
+      '“2. Thư viện công lập do Nhà nước thành lập, bảo đảm kinh phí hoạt động theo quy định tại Điều 103 Luật Ngân sách nhà nước.”.',
+    ]);
+  });
+
   it('keeps a quotation that lost its opening mark, up to its closing mark', () => {
     const quote = byId(law.document.nodes, 'dieu-1.khoan-3.trich-dan-1');
     expect(quote?.children.map((c) => c.text?.slice(0, 12))).toEqual([

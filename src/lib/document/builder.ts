@@ -696,6 +696,14 @@ export class TreeBuilder {
   /** A line inside a quotation, verbatim; the quotation ends when its marks balance. */
   private quotedLine(l: LogicalLine): void {
     const quote = this.quote as OpenQuote;
+    const last = quote.node.children.at(-1);
+    if (last?.text && awaitsObject(last.text) && REFERENCE_START.test(l.text)) {
+      // "… theo quy định tại" / "Điều 103 Luật …": one quoted line that the copy wrapped.
+      last.text = `${last.text} ${l.text}`;
+      readQuoted(quote, l.text);
+      if (quote.balance <= 0) this.quote = null;
+      return;
+    }
     const node = draft('paragraph', l.line, { text: l.text });
     quote.node.children.push(node);
     this.stored(node);

@@ -116,16 +116,41 @@ const Rel: Component = (attrs, _children, { view, base }) => {
   return `<li><a${attribute('href', href)}>${escapeText(attrs['citation'] ?? '')}</a>${words}</li>`;
 };
 
+/**
+ * Text an amending document quotes ("Điều 5 được sửa đổi như sau: “Điều 5. …”"): the amended
+ * document's words, set apart so nobody reads them as this document's own units.
+ */
+const Quote: Component = (attrs, children) =>
+  `<blockquote class="n-q"${attribute('id', required(attrs, 'id'))}${attribute('aria-label', ui.quotation)}> ${children} </blockquote>`;
+
+/**
+ * A table of the source. On narrow screens it scrolls sideways inside its frame, which is a
+ * named region a keyboard can focus and scroll.
+ */
+const Table: Component = (attrs, children) =>
+  `<div class="n-tw" tabindex="0" role="region"${attribute('aria-label', ui.table)}><table class="n-table"${attribute('id', required(attrs, 'id'))}><tbody>${children}</tbody></table></div>`;
+
+/** A table row. */
+const Row: Component = (_attrs, children) => `<tr>${children}</tr>`;
+
+/** A table cell: a column header in a header row. */
+const Cell: Component = (attrs, children) =>
+  attrs['header'] === 'true' ? `<th scope="col">${children}</th>` : `<td>${children}</td>`;
+
 /** Every component the MDX may name. */
 export const COMPONENTS: Readonly<Record<string, Component>> = {
   Abbr,
+  Cell,
   Cite,
   Clause,
   Frame,
   Head,
   Label,
   Para,
+  Quote,
   Rel,
   Related,
+  Row,
+  Table,
   Text,
 };

@@ -13,6 +13,8 @@
  *   <Label of>                       the unit's own label ("Điều 1.", "(7)", "b)"), linking to it
  *   <Cite doc to> / <Abbr title>     a mention of a cited document / an abbreviation
  *   <Related kind> <Rel …/>          cross-links between targets and the tasks that serve them
+ *   <Quote id>                       text quoted by an amending document, line by line
+ *   <Table id> <Row> <Cell header>   a table of the source, row by row, cell by cell
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -24,7 +26,15 @@ import { gist } from '../vocabulary/titles.ts';
 import { displayCitation, displayReaderCitation } from '../vocabulary/citation.ts';
 
 /** Units that always show a heading line, even when it holds only their label ("Điều 2."). */
-const ALWAYS_HEADED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
+const ALWAYS_HEADED = new Set<NodeKind>([
+  'part',
+  'chapter',
+  'section',
+  'subsection',
+  'article',
+  'appendix',
+  'form',
+]);
 
 /** Labels that are not links (list dashes): they name no citable unit. */
 const UNLINKED_LABELS = new Set<NodeKind>(['item']);
@@ -138,8 +148,29 @@ function relatedBlock(node: DocNode, context: BuildContext): MdxJsxFlowElement[]
   return [flowElement('Related', { kind: related.kind }, links)];
 }
 
+/** A table of the source: rows of cells, a header row's cells as column headers. */
+function tableContent(node: DocNode, context: BuildContext): RootContent[] {
+  const rows = node.children.map((row) =>
+    flowElement(
+      'Row',
+      {},
+      row.children.map((cell) => {
+        const field = cell.heading !== null ? 'heading' : 'text';
+        const words = phrasing(cell[field] ?? '', context.marks(cell, field));
+        return blockOf(textElement('Cell', { header: field === 'heading' }, words));
+      }),
+    ),
+  );
+  return [flowElement('Table', { id: node.id }, rows)];
+}
+
 /** One node and its children as mdast; `level` is its heading level on this page. */
 function nodeContent(node: DocNode, level: number, context: BuildContext): RootContent[] {
+  if (node.kind === 'table') return tableContent(node, context);
+  if (node.kind === 'quote') {
+    const lines = node.children.flatMap((child) => nodeContent(child, level, context));
+    return [flowElement('Quote', { id: node.id }, lines as MdxJsxFlowElement['children'])];
+  }
   if (node.kind === 'paragraph') {
     const words = phrasing(node.text ?? '', context.marks(node, 'text'));
     // A paragraph is a `<p>`, which cannot hold the cross-link list: it follows the paragraph.

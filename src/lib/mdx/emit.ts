@@ -53,9 +53,17 @@ export function place(document: Document): Placement {
   return { sections, pageOf, ancestors };
 }
 
-/** A page's title: the unit it is named after, with "Phần mở đầu" before it on the opening. */
-function pageTitle(section: Section): string {
-  const own = nodeTitle(section.primary);
+/**
+ * A page's title: the unit it is named after, with "Phần mở đầu" before it on the opening, and
+ * the attached instrument it belongs to after it ("Điều 1. Phạm vi điều chỉnh · Quy chế"), since
+ * the document's own Điều 1 has a page too.
+ */
+function pageTitle(section: Section, placement: Placement): string {
+  const instrument = (placement.ancestors.get(section.primary.id) ?? []).find(
+    (node) => node.kind === 'instrument',
+  );
+  const unit = nodeTitle(section.primary);
+  const own = instrument ? `${unit} · ${citationPart(instrument) ?? ''}` : unit;
   if (!section.opening) return own;
   return section.primary.kind === 'title' || own === '' ? ui.opening : `${ui.opening} · ${own}`;
 }
@@ -94,7 +102,7 @@ function frontmatterOf(doc: string, section: Section, placement: Placement): Pag
     heading: primary.heading,
     parent: above[above.length - 1]?.id ?? null,
     citation: citation(primary, above),
-    title: pageTitle(section),
+    title: pageTitle(section, placement),
     description: pageDescription(section),
     ids: idsOf(section.roots),
     trail: trailOf(section, placement),

@@ -12,26 +12,53 @@ const STRUCTURAL = new Set<NodeKind>([
   'part',
   'chapter',
   'section',
+  'subsection',
   'article',
   'clause',
   'subclause',
+  'form',
 ]);
 
-/** Containers that give each article (or smaller container) in them its own page. */
-const CONTAINERS = new Set<NodeKind>(['part', 'chapter', 'section', 'appendix']);
-
-/** Units at article level or above: inside a container, each becomes a page. */
-const ARTICLE_OR_ABOVE = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
-
-/** Units split further only when they are long. */
-const SPLIT_WHEN_LONG = new Set<NodeKind>([
+/**
+ * Containers that give each article (or smaller container) in them its own page. An attached
+ * instrument, an appendix and a form are read like documents of their own.
+ */
+const CONTAINERS = new Set<NodeKind>([
+  'instrument',
   'part',
   'chapter',
   'section',
+  'subsection',
   'appendix',
+  'form',
+]);
+
+/** Units at article level or above: inside a container, each becomes a page. */
+const ARTICLE_OR_ABOVE = new Set<NodeKind>([
+  'part',
+  'chapter',
+  'section',
+  'subsection',
+  'article',
+  'appendix',
+  'form',
+]);
+
+/** Units split further only when they are long. */
+const SPLIT_WHEN_LONG = new Set<NodeKind>([
+  'instrument',
+  'part',
+  'chapter',
+  'section',
+  'subsection',
+  'appendix',
+  'form',
   'article',
   'clause',
 ]);
+
+/** What follows the body and gets pages of its own: attached instruments and appendices. */
+const AFTER_BODY = new Set<NodeKind>(['instrument', 'appendix']);
 
 const BODY = new Set<NodeKind>(BODY_KINDS);
 
@@ -103,7 +130,7 @@ function isPruned(copy: DocNode, original: Map<string, DocNode>): boolean {
 
 /** The deepest unit a page holds whole, following pruned heads down their last held unit. */
 function primaryOf(roots: DocNode[], original: Map<string, DocNode>): DocNode {
-  const start = roots.find((r) => BODY.has(r.kind) || r.kind === 'appendix') ?? roots[0];
+  const start = roots.find((r) => BODY.has(r.kind) || AFTER_BODY.has(r.kind)) ?? roots[0];
   if (!start) throw new Error('a page without nodes');
   let node: DocNode = start;
   while (isPruned(node, original)) {
@@ -145,7 +172,7 @@ export function splitSections(document: Document): Section[] {
       else (chunks[chunks.length - 1] ?? []).push(node);
     }
     for (const node of nodes.slice(lastBody + 1)) {
-      if (node.kind === 'appendix') appendices.push(node);
+      if (AFTER_BODY.has(node.kind)) appendices.push(node);
       else if (appendices.length === 0) (chunks[chunks.length - 1] ?? []).push(node);
       else appendices.push(node);
     }
@@ -153,7 +180,7 @@ export function splitSections(document: Document): Section[] {
   if (chunks.length === 0) chunks.push([]);
   chunks[0] = [...opening, ...(chunks[0] ?? [])];
   for (const node of appendices) {
-    if (node.kind === 'appendix') chunks.push(...plan(node));
+    if (AFTER_BODY.has(node.kind)) chunks.push(...plan(node));
     else (chunks[chunks.length - 1] ?? []).push(node);
   }
 

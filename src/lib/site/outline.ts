@@ -8,7 +8,16 @@ import { walk } from '../document/tree.ts';
 import { nodeTitle } from '../vocabulary/titles.ts';
 
 /** Units always listed in the table of contents. */
-const LISTED = new Set<NodeKind>(['part', 'chapter', 'section', 'article', 'appendix']);
+const LISTED = new Set<NodeKind>([
+  'instrument',
+  'part',
+  'chapter',
+  'section',
+  'subsection',
+  'article',
+  'appendix',
+  'form',
+]);
 
 /** Units listed when they have a heading of their own ("3.1. Đẩy mạnh …"). */
 const LISTED_WHEN_HEADED = new Set<NodeKind>(['clause', 'subclause']);

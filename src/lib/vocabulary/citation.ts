@@ -10,8 +10,22 @@ import { UNITS } from './units.ts';
 
 const BODY = new Set<NodeKind>(BODY_KINDS);
 
+/** Containers with their own numbering: a citation of a unit inside one names it too. */
+const NUMBERING_CONTAINERS = new Set<NodeKind>(['instrument', 'appendix', 'form']);
+
+/**
+ * An attached instrument by its own kind, as a sentence writes it: "QUY CHẾ" → "Quy chế". The
+ * kind words hold no proper names, so lower case after the first letter is right.
+ */
+export function instrumentName(node: DocNode): string {
+  const type = node.children.find((c) => c.kind === 'doc-type')?.text ?? ui.attachedInstrument;
+  const lower = type.replace(/\s+/g, ' ').trim().toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}
+
 /** How a node is named in navigation ("khoản 3", "3.2"); null for nodes a citation skips. */
 export function citationPart(node: DocNode): string | null {
+  if (node.kind === 'instrument') return instrumentName(node);
   const unit = UNITS[node.kind];
   if (!unit || unit.word === null) return null;
   if (node.num === null && unit.unnumbered !== null) return unit.unnumbered;
@@ -19,8 +33,13 @@ export function citationPart(node: DocNode): string | null {
   return unit.bareInNavigation ? num : `${unit.word} ${num}`;
 }
 
-/** How a node is named in a Vietnamese citation ("mục 3.2"); null for nodes it skips. */
+/**
+ * How a node is named in a Vietnamese citation ("mục 3.2"); null for nodes it skips. An attached
+ * instrument is named as issued with the document that follows the citation: "Điều 5 Quy chế
+ * ban hành kèm theo" + "Quyết định số …".
+ */
 export function unitName(node: DocNode): string | null {
+  if (node.kind === 'instrument') return `${instrumentName(node)} ${ui.issuedWith}`;
   const unit = UNITS[node.kind];
   if (!unit || unit.word === null) return null;
   if (node.num === null && unit.unnumbered !== null) return unit.unnumbered;
@@ -35,7 +54,11 @@ export function unitName(node: DocNode): string | null {
 function citedChain(node: DocNode, ancestors: DocNode[]): DocNode[] {
   const chain = [...ancestors, node];
   const article = chain.findIndex((n) => n.kind === 'article');
-  return chain.slice(Math.max(0, article)).reverse();
+  if (article <= 0) return chain.reverse();
+  // Articles restart in an attached instrument, appendix or form, so the citation names it:
+  // "Điều 1 Mẫu số 01 Phụ lục II", "khoản 2 Điều 5 Quy chế ban hành kèm theo".
+  const containers = chain.slice(0, article).filter((n) => NUMBERING_CONTAINERS.has(n.kind));
+  return [...chain.slice(article).reverse(), ...containers.reverse()];
 }
 
 /** The Vietnamese citation of a unit, small to big: "điểm b mục 3.2 khoản 3 Điều 1". */

@@ -96,7 +96,18 @@ export const ui = {
     signature: 'Chữ ký',
     'source-note': 'Nguồn',
     appendix: 'Phụ lục',
+    attachment: 'Ban hành kèm theo',
+    instrument: 'Văn bản kèm theo',
   } as Record<string, string>,
+
+  /** An attached instrument whose kind the text does not name. */
+  attachedInstrument: 'Văn bản',
+  /** Between an attached instrument and the document it is issued with: "Quy chế ban hành kèm theo …". */
+  issuedWith: 'ban hành kèm theo',
+  /** A quotation in an amending text, named for screen readers. */
+  quotation: 'Nội dung trích dẫn',
+  /** A table of the document, named for screen readers. */
+  table: 'Bảng trong văn bản',
 
   notFoundTitle: 'Không tìm thấy trang',
   notFoundLead: 'Trang bạn tìm không có ở đây. Có thể liên kết đã cũ hoặc gõ nhầm địa chỉ.',

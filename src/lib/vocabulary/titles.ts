@@ -29,8 +29,16 @@ export function gist(node: DocNode, words = 12): string {
   return child ? gist(child, words) : '';
 }
 
+/** An attached instrument's type line and title: "QUY CHẾ Quản lý và sử dụng …". */
+function instrumentTitle(node: DocNode): string {
+  const line = (kind: string): string | null =>
+    node.children.find((c) => c.kind === kind)?.text ?? null;
+  return [line('doc-type'), line('title')].filter((s) => s !== null).join(' ');
+}
+
 /** How a node is named in menus: "3.1. Đẩy mạnh …", "Điều 2. Hội đồng nhân dân tỉnh giao:". */
 export function nodeTitle(node: DocNode, max = 120): string {
+  if (node.kind === 'instrument') return clip(instrumentTitle(node) || gist(node), max);
   const words = node.heading ?? node.text ?? gist(node);
   return clip([node.label, words].filter((s) => s).join(' '), max);
 }

@@ -25,6 +25,11 @@ export const UNITS: Partial<Record<NodeKind, UnitVocabulary>> = {
   part: { word: 'Phần', unnumbered: null, akn: { element: 'part', abbr: 'part' } },
   chapter: { word: 'Chương', unnumbered: null, akn: { element: 'chapter', abbr: 'chp' } },
   section: { word: 'Mục', unnumbered: null, akn: { element: 'section', abbr: 'sec' } },
+  subsection: {
+    word: 'Tiểu mục',
+    unnumbered: null,
+    akn: { element: 'subsection', abbr: 'subsec' },
+  },
   article: { word: 'Điều', unnumbered: null, akn: { element: 'article', abbr: 'art' } },
   clause: { word: 'khoản', unnumbered: null, akn: { element: 'paragraph', abbr: 'para' } },
   subclause: {
@@ -34,6 +39,7 @@ export const UNITS: Partial<Record<NodeKind, UnitVocabulary>> = {
     akn: { element: 'subparagraph', abbr: 'subpara' },
   },
   point: { word: 'điểm', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
+  subpoint: { word: 'tiết', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
   target: { word: 'chỉ tiêu', unnumbered: null, akn: { element: 'point', abbr: 'point' } },
   item: { word: null, unnumbered: null, akn: { element: 'indent', abbr: 'indent' } },
   paragraph: {
@@ -46,6 +52,23 @@ export const UNITS: Partial<Record<NodeKind, UnitVocabulary>> = {
     unnumbered: 'Phụ lục',
     akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'phu-luc' },
   },
+  form: {
+    word: 'Mẫu số',
+    unnumbered: 'Mẫu',
+    akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'mau' },
+  },
+  // An attached instrument is named by its own kind ("Quy chế"): see `instrumentName`.
+  instrument: {
+    word: null,
+    unnumbered: null,
+    akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'van-ban-kem-theo' },
+  },
+  quote: {
+    word: null,
+    unnumbered: null,
+    akn: { element: 'hcontainer', abbr: 'hcontainer', name: 'trich-dan' },
+  },
+  table: { word: null, unnumbered: null, akn: { element: 'hcontainer', abbr: 'hcontainer' } },
 };
 
 /** The Akoma Ntoso element of a unit; unknown kinds become a generic container. */
