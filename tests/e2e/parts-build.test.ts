@@ -79,6 +79,16 @@ const CITATIONS: [Fixture, string, string][] = [
   ['luat-sua-doi', 'dieu-1.khoan-2', 'khoản 2 Điều 1'],
 ];
 
+/** Section pages and the citation of their unit shown above the text, naming the document. */
+const PAGE_CITATIONS: [Fixture, string, string][] = [
+  ['quyet-dinh-quy-che', 'dieu-2', 'Điều 2'],
+  ['quyet-dinh-quy-che', 'quy-che-dieu-5', 'Điều 5 Quy chế ban hành kèm theo'],
+  ['quyet-dinh-quy-che', 'quy-che-chuong-ii-muc-2', 'Mục 2 Chương II Quy chế ban hành kèm theo'],
+  ['phu-luc-mau', 'phu-luc-i', 'Phụ lục I'],
+  ['phu-luc-mau', 'phu-luc-ii-mau-01-dieu-1', 'Điều 1 Mẫu số 01 Phụ lục II'],
+  ['luat-sua-doi', 'dieu-2', 'Điều 2'],
+];
+
 let root: string;
 let server: PreviewServer;
 let browser: Browser;
@@ -305,6 +315,14 @@ describe('anchors and citations of the new parts', () => {
       attr(built.querySelector('[data-cite-document]') as HtmlElement, 'data-cite-document'),
     ).toBe(DOCUMENT_NAMES[doc]);
   });
+
+  it.each(PAGE_CITATIONS)(
+    '%s/%s is headed by its citation "%s" and the document',
+    (doc, slug, unit) => {
+      const line = page(doc, slug).querySelector('.page-cite');
+      expect(textOf(line)).toBe(`${unit} ${DOCUMENT_NAMES[doc]}`);
+    },
+  );
 });
 
 describe('the new parts in a browser', () => {
