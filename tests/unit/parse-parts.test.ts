@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
 import { flatten, walk } from '../../src/lib/document/tree.ts';
-import { truthTexts } from '../support/shared.ts';
+import { readCorpus, truthTexts } from '../support/shared.ts';
 
 /** Parses a hand-made fixture. */
 function handmade(name: string): ReturnType<typeof parseDocument> {
@@ -169,6 +169,44 @@ describe('appendices with tables and model texts', () => {
       null,
     ]);
     expect(byId(document.nodes, 'phu-luc-i.kem-theo')?.kind).toBe('attachment');
+  });
+});
+
+describe('an attachment line that drops "theo"', () => {
+  it('reads "(Ban hành kèm Nghị quyết số …)" under a real appendix as its attachment line', () => {
+    const { document } = parseDocument(readCorpus('hanoi-2025-66-nq-hdnd-phi'));
+    const appendix = document.nodes.find((n) => n.kind === 'appendix');
+    expect(appendix?.children[0]?.kind).toBe('attachment');
+    expect(appendix?.children[0]?.text).toMatch(
+      /^\(Ban hành kèm Nghị quyết số 66\/2025\/NQ-HĐND về việc sửa đổi/,
+    );
+  });
+
+  it('reads "(Ban hành kèm Quyết định số …)" under a regulation, its title kept apart', () => {
+    const text = readFileSync('tests/fixtures/handmade/quyet-dinh-quy-che.txt', 'utf8').replace(
+      '(Ban hành kèm theo Quyết định số',
+      '(Ban hành kèm Quyết định số',
+    );
+    const { document } = parseDocument(text);
+    expect(document.meta.instruments).toEqual([
+      {
+        id: 'quy-che',
+        docType: 'QUY CHẾ',
+        title: 'Quản lý và sử dụng nhà văn hóa thôn, tổ dân phố trên địa bàn tỉnh Thử Nghiệm',
+        attachment:
+          '(Ban hành kèm Quyết định số 15/2025/QĐ-UBND ngày 20 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Thử Nghiệm)',
+      },
+    ]);
+  });
+
+  it('leaves a line opening "Kèm" without a document kind to the text', () => {
+    const text = readFileSync('tests/fixtures/handmade/phu-luc-mau.txt', 'utf8').replace(
+      '(Kèm theo Nghị quyết số 21/2025/NQ-HĐND ngày 09 tháng 7 năm 2025 của Hội đồng nhân dân tỉnh)\n| STT',
+      'Kèm số liệu của các huyện.\n| STT',
+    );
+    const { document } = parseDocument(text);
+    expect(byId(document.nodes, 'phu-luc-i.kem-theo')).toBeUndefined();
+    expect(byId(document.nodes, 'phu-luc-i.doan-1')?.text).toBe('Kèm số liệu của các huyện.');
   });
 });
 

@@ -57,6 +57,9 @@ const INSTRUMENT_WORDS = [
   'CHẾ ĐỘ',
 ];
 
+/** Kinds of document an instrument or appendix is issued with ("kèm theo Quyết định …"). */
+const ATTACHED_TO = 'Quyết định|Nghị quyết|Thông tư|Nghị định|Chỉ thị|Kế hoạch|Công văn|Văn bản';
+
 /** Bodies that issue documents, as the masthead and the authority line name them. */
 const ISSUER_WORDS =
   'HỘI ĐỒNG NHÂN DÂN|QUỐC HỘI|ỦY BAN|UỶ BAN|CHÍNH PHỦ|THƯỜNG TRỰC|BAN THƯỜNG VỤ|BỘ CHÍNH TRỊ';
@@ -131,9 +134,14 @@ export const FRAME_PATTERNS = {
   certification: /^XÁC THỰC VĂN BẢN HỢP NHẤT$/iu,
   /** "(Đã ký)", "(đã ký và đóng dấu)", "Đã ký". */
   signedMark: /^\(?\s*đã ký(?!\p{L})[^)]*\)?$/iu,
-  /** "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Nghị quyết số …)". */
-  attachment:
-    /^\(?\s*(?:Ban hành\s+)?kèm\s+theo\s+(?:\S+\s+){0,3}?(?:số|Quyết định|Nghị quyết|Thông tư|Nghị định|Chỉ thị|Kế hoạch|Công văn|Văn bản)/iu,
+  /**
+   * "(Ban hành kèm theo Quyết định số …)", "(Kèm theo Nghị quyết số …)"; some texts drop the
+   * "theo" ("(Ban hành kèm Nghị quyết số …)"), and then the document's kind must follow at once.
+   */
+  attachment: new RegExp(
+    `^\\(?\\s*(?:Ban hành\\s+)?kèm\\s+(?:theo\\s+(?:\\S+\\s+){0,3}?(?:số|${ATTACHED_TO})|(?:${ATTACHED_TO})(?![\\p{L}]))`,
+    'iu',
+  ),
   instrumentType: new RegExp(`^(?:${alternatives(INSTRUMENT_WORDS)})(?![\\p{L}])`, 'u'),
   /** "Mẫu số 01", "MẪU SỐ 02a", "Mẫu số 03/QĐ": a model text inside an appendix. */
   form: /^(?:Mẫu|MẪU)\s+(?:số|SỐ)\s*(\d+[a-zA-Z]?)(?:\/[\p{L}\d-]+)?(?![\p{L}\d])/u,
