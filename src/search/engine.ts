@@ -2,7 +2,8 @@ import { parseCitation, type Citation } from './citation';
 import type { CitedOutcome } from './cite';
 import { buildExcerpt, type Segment } from './excerpt';
 import { pagefindQueries, parseQuery, unaccentedQuery } from './query';
-import { rankSections } from './rank';
+import { QUALITY } from './match';
+import { adjacency, rankSections, type Scored } from './rank';
 import { fold } from '../lib/text/fold';
 import {
   pageSections,
@@ -51,6 +52,8 @@ export interface ClauseResult {
   excerpt: Segment[];
   /** Found because the query cites this unit, not by its words. */
   cited?: boolean;
+  /** Every query word found as written (not as the start of a longer word), each next to the one typed after it. */
+  together?: boolean;
 }
 
 /** What a search found, and what the reader should be told about it. */
@@ -220,6 +223,15 @@ export async function searchClauses(
   return outcome;
 }
 
+/**
+ * True when every query word stands in the clause as a written word (the start of a longer word
+ * being typed does not count), each next to the one typed after it.
+ */
+function standTogether(scored: Scored, words: number): boolean {
+  const whole = scored.hits.filter((hit) => hit.quality > QUALITY.typing);
+  return adjacency(whole, scored.section.page.ordinal, words) === 1;
+}
+
 /** The text search: clauses holding the query's words, ranked. */
 async function searchWords(
   pagefind: PagefindApi,
@@ -256,6 +268,7 @@ async function searchWords(
       heading: scored.section.heading,
       score: scored.score,
       excerpt: buildExcerpt(scored, query, query.open),
+      together: standTogether(scored, query.words.length),
     }));
   const marked = query.words.some((word) => word.marked);
   const unaccented = results.length === 0 && marked ? { unaccented: unaccentedQuery(query) } : {};

@@ -60,20 +60,30 @@ export const OTHER_DOCUMENTS = 5;
 const NOWHERE: PagefindApi = { search: () => Promise.resolve({ results: [] }) };
 
 /**
- * Fewer letters than this name too many words to route by: one letter would read every chunk of
- * the library index that holds a word starting with it, for a query nobody means.
+ * A word of fewer letters than this does not route: one letter ("d" while "duong" is being
+ * typed, "a" of "điểm a") names words in many chunks of the library index and narrows the
+ * documents hardly at all. The documents opened still must hold it.
  */
 export const MIN_ROUTED_LETTERS = 2;
 
-/** The words the library index is asked for: each query word folded, once; none when too short. */
+/** The words the library index is asked for: each query word folded, once, short ones left out. */
 export function routeWords(text: string): string {
-  const words = [...new Set(parseQuery(text).words.flatMap((word) => word.parts))];
-  return words.join('').length < MIN_ROUTED_LETTERS ? '' : words.join(' ');
+  const words = parseQuery(text).words.flatMap((word) => word.parts);
+  return [...new Set(words.filter((word) => word.length >= MIN_ROUTED_LETTERS))].join(' ');
+}
+
+/** True when a search's best clause is a cited unit or holds the words as they were typed. */
+function answersAsTyped(outcome: SearchOutcome): boolean {
+  const best = outcome.results[0];
+  return best !== undefined && (best.cited === true || best.together !== false);
 }
 
 /**
- * Searches the library: the documents the library index names, in its order, until one has
- * clauses for the query (at most `OPENED_DOCUMENTS`); the outcome lists every document named.
+ * Searches the library: the documents the library index names, in its order (at most
+ * `OPENED_DOCUMENTS`), until one answers with a clause holding the words together as typed; the
+ * first that answers at all is kept when none does, since the library index knows which
+ * documents hold the words, not which hold them side by side. The outcome offers the other
+ * documents named, those opened without an answer left out.
  */
 export async function searchLibrary(
   library: LibraryIndex,
@@ -86,16 +96,28 @@ export async function searchLibrary(
   const current = options.isCurrent ?? (() => true);
   const routed = words && current() ? opened.order(await library.route(words)) : [];
   const documents: string[] = [];
-  let outcome: SearchOutcome | undefined;
+  const unanswered = new Set<RoutedDocument>();
+  let chosen: { doc: RoutedDocument; outcome: SearchOutcome } | undefined;
+  let last: SearchOutcome | undefined;
   for (const doc of routed.slice(0, OPENED_DOCUMENTS)) {
     if (!current()) break;
     const slug = await opened.open(doc);
     documents.push(slug);
-    outcome = await searchClauses(library.document(slug), text, options, cache);
-    if (outcome.stale || outcome.results.length > 0) break;
+    last = await searchClauses(library.document(slug), text, options, cache);
+    if (last.stale) break;
+    if (last.results.length === 0) unanswered.add(doc);
+    else if (answersAsTyped(last)) {
+      chosen = { doc, outcome: last };
+      break;
+    } else chosen ??= { doc, outcome: last };
   }
-  outcome ??= await searchClauses(NOWHERE, text, options, cache);
-  const others = routed.slice(documents.length, documents.length + OTHER_DOCUMENTS);
+  const outcome =
+    (last?.stale ? last : chosen?.outcome) ??
+    last ??
+    (await searchClauses(NOWHERE, text, options, cache));
+  const others = routed
+    .filter((doc) => doc !== chosen?.doc && !unanswered.has(doc))
+    .slice(0, OTHER_DOCUMENTS);
   return {
     ...outcome,
     documents,

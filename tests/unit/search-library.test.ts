@@ -76,11 +76,13 @@ describe('a document searched through the runtime', () => {
 });
 
 describe('the library search', () => {
-  it('asks the library index for every word of the query folded, once', () => {
+  it('asks the library index for every word of the query folded, once, but single letters', () => {
     expect(routeWords('Đường sắt "đô thị" 57-NQ/TW đường')).toBe('duong sat do thi 57 nq tw');
     expect(routeWords(' " ')).toBe('');
     expect(routeWords('d')).toBe('');
     expect(routeWords('5G')).toBe('5g');
+    expect(routeWords('dieu d')).toBe('dieu');
+    expect(routeWords('điểm a khoản 2 Điều 1')).toBe('diem khoan dieu');
   });
 
   /** A library of documents named by the library index in `order`, recording what is opened. */
@@ -124,6 +126,23 @@ describe('the library search', () => {
       { doc: 'b', title: 'Nghị quyết b' },
       { doc: 'c', title: 'Nghị quyết c' },
     ]);
+  });
+
+  it('opens the next document when the first holds the words apart, and keeps the one holding them together', async () => {
+    const { index } = library(['a', 'b'], { a: 'công nghệ, tỷ lệ', b: 'công ty' });
+    const outcome = await searchLibrary(index, 'công ti');
+    expect(outcome.documents).toEqual(['a', 'b']);
+    expect(outcome.results.map((result) => result.url)).toEqual(['/b/p/#x']);
+    expect(await outcome.otherDocuments?.()).toEqual([{ doc: 'a', title: 'Nghị quyết a' }]);
+  });
+
+  it('keeps the first document that answers when none holds the words together', async () => {
+    const holding = { a: 'thu nhập và thuế', b: 'thu nhập, thuế', c: 'nhập, thu và thuế' };
+    const { index, opened } = library(['a', 'b', 'c', 'd'], holding);
+    const outcome = await searchLibrary(index, 'thuế thu nhập');
+    expect(opened).toEqual(['a', 'b', 'c']);
+    expect(outcome.results.map((result) => result.url)).toEqual(['/a/p/#x']);
+    expect((await outcome.otherDocuments?.())?.map((doc) => doc.doc)).toEqual(['b', 'c', 'd']);
   });
 
   it('keeps the document it opened for the last keystroke while it still scores near the best', async () => {
