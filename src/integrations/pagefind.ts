@@ -263,9 +263,14 @@ export function readFragments(outputPath: string): PagefindFragment[] {
 /** Words of a unit shown as its excerpt when a citation finds it. */
 const UNIT_EXCERPT_WORDS = 24;
 
-/** A document's pages as search reads them, tokenised once with keys shared between pages. */
-export function documentPages(fragments: readonly PagefindFragment[]): PageWords[] {
-  const known = new Map<string, WordKeys>();
+/**
+ * A document's pages as search reads them, tokenised once with keys shared between pages (and,
+ * given `known`, between documents).
+ */
+export function documentPages(
+  fragments: readonly PagefindFragment[],
+  known: Map<string, WordKeys> = new Map(),
+): PageWords[] {
   return [...fragments]
     .sort((a, b) => a.url.localeCompare(b.url))
     .map((fragment) => pageWords(fragment, known));
@@ -348,10 +353,17 @@ export function libraryRecord(title: string, words: readonly string[]): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(words.join(' '))}</p></body></html>`;
 }
 
+/** A document as the library index records it. */
+export interface LibraryRecord {
+  doc: string;
+  title: string;
+  words: readonly string[];
+}
+
 /** Writes the library index: one record per document at `/<doc>/`. */
-async function writeLibraryIndex(
+export async function writeLibraryIndex(
   outputPath: string,
-  documents: readonly { doc: string; title: string; words: readonly string[] }[],
+  documents: readonly LibraryRecord[],
 ): Promise<IndexReport> {
   const created = await pagefind.createIndex({});
   check('createIndex', created.errors);

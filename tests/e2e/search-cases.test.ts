@@ -1,17 +1,15 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { fold, hasMarks, spellingKey } from '../../src/lib/text/fold.ts';
+import { fold } from '../../src/lib/text/fold.ts';
 import { newContext } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
-  firstRight,
-  landedTexts,
-  ourResults,
+  caseProblems,
   readSearchCases,
   searchUrl,
   waitForResults,
-  type SearchCase,
+  wordsOf,
 } from '../support/search.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
 
@@ -51,77 +49,6 @@ function consoleErrors(on: Page): string[] {
   return errors;
 }
 
-/** The words of a text as a reader sees them, lower-case. */
-function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFC')
-    .toLocaleLowerCase('vi')
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((word) => word.length > 0);
-}
-
-/** True when `words` follow each other in `text`, compared by `key`. */
-function standsIn(text: string, words: readonly string[], key: (word: string) => string): boolean {
-  const have = wordsOf(text).map(key);
-  const want = words.flatMap(wordsOf).map(key);
-  return have.some((_, at) => want.every((word, k) => have[at + k] === word));
-}
-
-/** The quoted phrases of a query. */
-function phrasesOf(query: string): string[] {
-  return [...query.matchAll(/"([^"]+)"/gu)].map((match) => match[1] ?? '');
-}
-
-/** The key a typed stretch is compared by: its spelling when typed with marks, else folded. */
-function keyFor(typed: string): (word: string) => string {
-  return hasMarks(typed) ? spellingKey : fold;
-}
-
-/** Results of a query on the search page and the reader's text of the clauses they land on. */
-async function search(query: string): Promise<{ urls: string[]; texts: string[] }> {
-  const urls = await ourResults(page, baseUrl, query);
-  return { urls, texts: await landedTexts(page, urls, true) };
-}
-
-/** What is wrong with the results of one case, or an empty list. */
-async function problems(test: SearchCase): Promise<string[]> {
-  const { urls, texts } = await search(test.query);
-  const found: string[] = [];
-  if (urls.length === 0) return ['no results'];
-  if (test.kind === 'citation') {
-    const first = decodeURIComponent(new URL(urls[0] ?? '').hash.slice(1));
-    if (first !== test.landing) found.push(`first lands on ${first}, not ${test.landing}`);
-    return found;
-  }
-  const rank = firstRight(texts.slice(0, 3), test.phrases);
-  if (rank === null) found.push(`no clause with “${test.phrases.join(' | ')}” in the top 3`);
-  if (test.kind === 'exact') {
-    const marked = test.query.split(/\s+/u).filter(hasMarks);
-    texts.forEach((text, index) => {
-      const missing = marked.filter((word) => !standsIn(text, [word], spellingKey));
-      if (missing.length > 0) found.push(`result ${index + 1} lacks ${missing.join(', ')}`);
-    });
-  }
-  if (test.kind === 'phrase') {
-    for (const phrase of phrasesOf(test.query)) {
-      texts.forEach((text, index) => {
-        if (!standsIn(text, [phrase], keyFor(phrase))) {
-          found.push(`result ${index + 1} lacks the phrase “${phrase}”`);
-        }
-      });
-    }
-  }
-  if (test.kind === 'variant' && test.sameAs) {
-    // Links carry the typed words to highlight (`?hl=`); the clauses are what must agree.
-    const clause = (url: string) => url.replace(/\?[^#]*/u, '');
-    const other = await ourResults(page, baseUrl, test.sameAs);
-    if (other.map(clause).join(' ') !== urls.map(clause).join(' ')) {
-      found.push(`“${test.sameAs}” finds other clauses`);
-    }
-  }
-  return found;
-}
-
 describe('held-out cases of each kind', () => {
   it('has at least eight cases of each kind', () => {
     for (const kind of ['exact', 'phrase', 'variant', 'citation'] as const) {
@@ -132,7 +59,7 @@ describe('held-out cases of each kind', () => {
   it.each(cases.map((test) => [test.kind, test.query, test] as const))(
     '%s: %s',
     async (_, __, test) => {
-      expect(await problems(test)).toEqual([]);
+      expect(await caseProblems(page, baseUrl, test)).toEqual([]);
     },
   );
 });

@@ -3,9 +3,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runAxe, formatFinding } from '../support/axe.ts';
 import { collectPageErrors, newContext } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { FIRST_QUERY } from '../../scripts/bench/first-search.ts';
+import { listFiles } from '../support/dist.ts';
+import { documentSlugs } from '../support/site.ts';
 import {
+  FIRST_QUERY_BUDGET,
   firstQueryBytes,
+  isLibraryIndexFile,
   judge,
+  LIBRARY_SHARE_BUDGET,
   ourResults,
   allQueryCases,
   searchUrl,
@@ -21,9 +27,8 @@ import {
  */
 
 const baseUrl = inject('baseUrl');
+const distDir = inject('distDir');
 const cases = allQueryCases();
-/** The first query's search code and index, compressed. */
-const FIRST_QUERY_BUDGET = 150 * 1024;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -60,13 +65,30 @@ describe('ranking on the query file', () => {
 });
 
 describe('weight', () => {
-  it('downloads at most 150 KB compressed of search code and index for the first query', async () => {
-    const bytes = await firstQueryBytes(browser, baseUrl, 'dieu duong');
+  it('downloads at most 150 KB compressed for a first search across the library, also at 1,000 documents', async () => {
+    const bytes = await firstQueryBytes(browser, baseUrl, FIRST_QUERY);
     const listing = bytes.files.map((file) => `${file.bytes} ${file.path}`).join('\n');
-    console.log(`first query: ${bytes.total} B compressed\n${listing}`);
-    expect(bytes.files.some((file) => file.path.endsWith('/pagefind.js'))).toBe(true);
+    expect(bytes.files.some((file) => file.path.endsWith('/pagefind/pagefind.js'))).toBe(true);
     expect(bytes.files.some((file) => file.path.includes('/fragment/'))).toBe(true);
-    expect(bytes.total).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
+    expect(bytes.total, listing).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
+    // Only the library index grows with the library; at 1,000 documents its share is held to
+    // LIBRARY_SHARE_BUDGET by tests/unit/search-library-weight.test.ts.
+    const library = bytes.files
+      .filter((file) => isLibraryIndexFile(file.path))
+      .reduce((sum, file) => sum + file.bytes, 0);
+    expect(library).toBeGreaterThan(0);
+    expect(bytes.total - library + LIBRARY_SHARE_BUDGET, listing).toBeLessThanOrEqual(
+      FIRST_QUERY_BUDGET,
+    );
+  });
+
+  it('downloads at most 150 KB compressed for a first search inside one document, never the library index', async () => {
+    const doc = documentSlugs(listFiles(distDir))[0] ?? '';
+    const bytes = await firstQueryBytes(browser, `${baseUrl}${doc}/`, FIRST_QUERY);
+    const listing = bytes.files.map((file) => `${file.bytes} ${file.path}`).join('\n');
+    expect(bytes.files.some((file) => file.path.includes(`/${doc}/pagefind/`))).toBe(true);
+    expect(bytes.files.filter((file) => isLibraryIndexFile(file.path))).toEqual([]);
+    expect(bytes.total, listing).toBeLessThanOrEqual(FIRST_QUERY_BUDGET);
   });
 });
 

@@ -6,6 +6,7 @@ import { newContext } from './browsing.ts';
 import { PROJECT_ROOT } from './server.ts';
 import { sharedQueriesFile } from './shared.ts';
 import { INDEX_FILTERS } from '../../src/search/runtime.ts';
+import { fold, hasMarks, spellingKey } from '../../src/lib/text/fold.ts';
 
 /**
  * Driving and judging search in a real browser against a real build, shared by the search
@@ -279,9 +280,104 @@ export function quality(judged: readonly Judged[]): Quality {
   };
 }
 
+/** The words of a text as a reader sees them, lower-case. */
+export function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/** True when `words` follow each other in `text`, compared by `key`. */
+function standsIn(text: string, words: readonly string[], key: (word: string) => string): boolean {
+  const have = wordsOf(text).map(key);
+  const want = words.flatMap(wordsOf).map(key);
+  return have.some((_, at) => want.every((word, k) => have[at + k] === word));
+}
+
+/** The quoted phrases of a query. */
+function phrasesOf(query: string): string[] {
+  return [...query.matchAll(/"([^"]+)"/gu)].map((match) => match[1] ?? '');
+}
+
+/** The key a typed stretch is compared by: its spelling when typed with marks, else folded. */
+function keyFor(typed: string): (word: string) => string {
+  return hasMarks(typed) ? spellingKey : fold;
+}
+
+/**
+ * What is wrong with the results of one held-out case on the search page of the site at
+ * `baseUrl`, judged by its kind, or an empty list.
+ */
+export async function caseProblems(
+  page: Page,
+  baseUrl: string,
+  test: SearchCase,
+): Promise<string[]> {
+  const urls = await ourResults(page, baseUrl, test.query);
+  const texts = await landedTexts(page, urls, true);
+  const found: string[] = [];
+  if (urls.length === 0) return ['no results'];
+  if (test.kind === 'citation') {
+    const first = new URL(urls[0] ?? '');
+    const id = decodeURIComponent(first.hash.slice(1));
+    if (id !== test.landing) found.push(`first lands on ${id}, not ${test.landing}`);
+    const root = new URL(baseUrl).pathname;
+    const doc = first.pathname.slice(root.length).split('/')[0];
+    if (test.landingDocument && doc !== test.landingDocument) {
+      found.push(`first lands in ${doc ?? ''}, not ${test.landingDocument}`);
+    }
+    return found;
+  }
+  const rank = firstRight(texts.slice(0, 3), test.phrases);
+  if (rank === null) found.push(`no clause with “${test.phrases.join(' | ')}” in the top 3`);
+  if (test.kind === 'exact') {
+    const marked = test.query.split(/\s+/u).filter(hasMarks);
+    texts.forEach((text, index) => {
+      const missing = marked.filter((word) => !standsIn(text, [word], spellingKey));
+      if (missing.length > 0) found.push(`result ${index + 1} lacks ${missing.join(', ')}`);
+    });
+  }
+  if (test.kind === 'phrase') {
+    for (const phrase of phrasesOf(test.query)) {
+      texts.forEach((text, index) => {
+        if (!standsIn(text, [phrase], keyFor(phrase))) {
+          found.push(`result ${index + 1} lacks the phrase “${phrase}”`);
+        }
+      });
+    }
+  }
+  if (test.kind === 'variant' && test.sameAs) {
+    // Links carry the typed words to highlight (`?hl=`); the clauses are what must agree.
+    const clause = (url: string) => url.replace(/\?[^#]*/u, '');
+    const other = await ourResults(page, baseUrl, test.sameAs);
+    if (other.map(clause).join(' ') !== urls.map(clause).join(' ')) {
+      found.push(`“${test.sameAs}” finds other clauses`);
+    }
+  }
+  return found;
+}
+
 /** Bytes a host serving gzip would send: already-compressed Pagefind files count as they are. */
 export function compressedSize(body: Buffer): number {
   return Math.min(body.byteLength, gzipSync(body).byteLength);
+}
+
+/** The first query's search code and index, compressed, at any library size. */
+export const FIRST_QUERY_BUDGET = 150 * 1024;
+
+/**
+ * The library index's share of a first library-wide query (the benchmark's `FIRST_QUERY`) typed key by key at
+ * 1,000 documents: its metadata, the chunks each keystroke's words fall in, and the record of
+ * the document opened. The unit tests hold a generated library of that size to it; the browser
+ * test adds it to what a first query costs besides the library index.
+ */
+export const LIBRARY_SHARE_BUDGET = 40 * 1024;
+
+/** Files of the library index: what a library-wide search reads before it opens a document. */
+export function isLibraryIndexFile(path: string): boolean {
+  return path.includes('/pagefind/library/');
 }
 
 export interface FirstQueryBytes {

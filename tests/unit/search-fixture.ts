@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { indexSite } from '../../src/integrations/pagefind';
+import { compressedSize } from '../support/search.ts';
 import type { PagefindApi } from '../../src/search/engine';
 
 /**
@@ -200,11 +201,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a folder read-only; `pagefind.js` fetches its index over HTTP even in Node. */
-export function serve(root: string): Promise<{ server: Server; url: string }> {
+export function serve(
+  root: string,
+  onServe?: (path: string, compressedBytes: number) => void,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     try {
       const body = readFileSync(join(root, path));
+      onServe?.(path, compressedSize(body));
       response.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
       });
