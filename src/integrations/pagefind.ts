@@ -330,34 +330,71 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * Every word of a document once, folded and in one spelling, as the library index holds it: a
- * whole written word ("57nqtw") and the words inside it ("57", "nq", "tw").
+ * Every word of a document, folded and in one spelling, as the library index holds it (a whole
+ * written word, "57nqtw", and the words inside it, "57", "nq", "tw"), with how many times it is
+ * written.
  */
-export function documentWords(pages: readonly PageWords[]): string[] {
-  const words = new Set<string>();
+export function documentWords(pages: readonly PageWords[]): Map<string, number> {
+  const counts = new Map<string, number>();
   for (const page of pages) {
     for (const keys of page.keys) {
-      for (const key of [keys.folded, ...keys.parts]) if (key) words.add(key);
+      for (const key of new Set([keys.folded, ...keys.parts])) {
+        if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
     }
   }
-  return [...words].sort();
+  return counts;
+}
+
+/** Pagefind's highest `data-pagefind-weight`. */
+const MAX_WEIGHT = 10;
+
+/**
+ * The weight of a word written `count` times: 1, and one more each time the count doubles, so a
+ * document that is about a word ranks above one that mentions it once.
+ */
+export function wordWeight(count: number): number {
+  return Math.min(MAX_WEIGHT, 1 + Math.floor(Math.log2(Math.max(1, count))));
 }
 
 /**
- * The library index's record of a document: its title as a heading, so that a document named
- * for the words ranks above one that only uses them, then each of its words once. One record per
- * document keeps the index's metadata, which every library search loads, small.
+ * How many mentions a word of the title counts for: a document named for a word ranks as one
+ * that writes it often, without a title word outweighing a document that is about the query.
  */
-export function libraryRecord(title: string, words: readonly string[]): string {
-  const heading = [...new Set(title.split(/\s+/u).map(foldedKey).filter(Boolean))].join(' ');
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(words.join(' '))}</p></body></html>`;
+const TITLE_MENTIONS = 8;
+
+/**
+ * The library index's record of a document: its name as the result's title (metadata, not
+ * indexed), then each of its words once, in paragraphs weighted by how often the document writes
+ * them, a title word counting `TITLE_MENTIONS` more. One record per document, each word once,
+ * keeps the index's metadata, which every library search loads, small.
+ */
+export function libraryRecord(title: string, words: ReadonlyMap<string, number>): string {
+  const counts = new Map(words);
+  for (const word of new Set(title.split(/\s+/u).map(foldedKey).filter(Boolean))) {
+    counts.set(word, (counts.get(word) ?? 0) + TITLE_MENTIONS);
+  }
+  const byWeight = new Map<number, string[]>();
+  for (const [word, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
+    const weight = wordWeight(count);
+    byWeight.set(weight, [...(byWeight.get(weight) ?? []), word]);
+  }
+  const paragraphs = [...byWeight]
+    .sort(([a], [b]) => b - a)
+    .map(
+      ([weight, list]) => `<p data-pagefind-weight="${weight}">${escapeHtml(list.join(' '))}</p>`,
+    )
+    .join('');
+  const name = escapeHtml(title).replace(/"/g, '&quot;');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${name}</title><meta data-pagefind-meta="title[content]" content="${name}"></head><body>${paragraphs}</body></html>`;
 }
 
 /** A document as the library index records it. */
 export interface LibraryRecord {
   doc: string;
   title: string;
-  words: readonly string[];
+  /** Its words, folded, with how many times each is written. */
+  words: ReadonlyMap<string, number>;
 }
 
 /** Writes the library index: one record per document at `/<doc>/`. */

@@ -45,6 +45,13 @@ export const SYNTHETIC_FILTERS: readonly string[] = Object.values(INDEX_FILTERS)
  */
 export const WHOLE_DOCUMENT_PAGES = 12;
 
+/**
+ * Pagefind's ranking for the library index, whose records hold each word once, weighted by how
+ * often the document writes it: the weights decide, and a long document is not ranked below a
+ * short one for being long.
+ */
+export const LIBRARY_RANKING = { pageLength: 0, termFrequency: 1 } as const;
+
 /** A document the library index names for a query; its slug is read only when needed. */
 export interface RoutedDocument {
   /** The library record's id: stable for the page, so a document opened before is known. */
@@ -102,6 +109,7 @@ export class Runtime {
       known = instance.mergeIndex(`${this.origin}${url}`, {
         baseUrl: withSlash(this.base),
         mergeFilter: filter,
+        ...(role === 'library' ? { ranking: LIBRARY_RANKING } : {}),
       });
       this.merged.set(url, known);
       known.catch(() => this.merged.delete(url));

@@ -6,7 +6,13 @@ import {
   searchLibrary,
   type LibraryIndex,
 } from '../../src/search/library';
-import { Runtime, WHOLE_DOCUMENT_PAGES, type PagefindModule } from '../../src/search/runtime';
+import {
+  LIBRARY_RANKING,
+  Runtime,
+  WHOLE_DOCUMENT_PAGES,
+  type PagefindModule,
+} from '../../src/search/runtime';
+import { libraryRecord, wordWeight } from '../../src/integrations/pagefind';
 
 /**
  * The library search's choices, on stand-ins for Pagefind that record what they are asked: which
@@ -30,8 +36,9 @@ function fakeModule(pages: number): { module: PagefindModule; calls: string[] } 
   const module: PagefindModule = {
     createInstance: () => ({
       init: () => Promise.resolve(),
-      mergeIndex: (url) => {
-        calls.push(`merge ${url}`);
+      mergeIndex: (url, options) => {
+        const ranking = options?.['ranking'] ? ` ${JSON.stringify(options['ranking'])}` : '';
+        calls.push(`merge ${url}${ranking}`);
         return Promise.resolve();
       },
       search: (term, options) => {
@@ -72,6 +79,37 @@ describe('a document searched through the runtime', () => {
   it("offers the page's own filters, not the ones that tell indexes apart", async () => {
     const { module } = fakeModule(1);
     expect(await new Runtime(module, '/').filters()).toEqual({ phan: { 'Chỉ tiêu': 1 } });
+  });
+});
+
+describe('the library index', () => {
+  it('weighs a word by how often a document writes it, one step per doubling', () => {
+    expect([0, 1, 2, 3, 4, 7, 8, 100, 100_000].map(wordWeight)).toEqual([
+      1, 1, 2, 2, 3, 3, 4, 7, 10,
+    ]);
+  });
+
+  it("records the document's name as metadata and its words by weight, title words counting more", () => {
+    const words = new Map([
+      ['du', 1],
+      ['lich', 4],
+      ['bien', 16],
+      ['xa', 1],
+    ]);
+    const record = libraryRecord('Nghị quyết "Du lịch"', words);
+    expect(record).toContain(
+      '<meta data-pagefind-meta="title[content]" content="Nghị quyết &quot;Du lịch&quot;">',
+    );
+    expect(record).not.toContain('<h1');
+    expect(record.slice(record.indexOf('<body>'))).toBe(
+      '<body><p data-pagefind-weight="5">bien</p><p data-pagefind-weight="4">du lich nghi quyet</p><p data-pagefind-weight="1">xa</p></body></html>',
+    );
+  });
+
+  it('is read with its own ranking: weights decide, length does not', async () => {
+    const { module, calls } = fakeModule(1);
+    await new Runtime(module, '/').route('du lich');
+    expect(calls[0]).toBe(`merge /pagefind/library/ ${JSON.stringify(LIBRARY_RANKING)}`);
   });
 });
 
