@@ -39,12 +39,108 @@ const CASES: [kind: string, file: string, articles: number, chapters: number][] 
   ['pdf-tcvn3', 'qd-115-2004-ttg.pdf', 3, 0],
 ];
 
+/**
+ * What each imported law, decree and decision says of itself, copied by hand from its heading:
+ * the type line as written, the number after "Số:" or "Luật số:" (or inside a gazette heading),
+ * the date of the place and date line (for laws, which have none, of the closing statement; for
+ * gazette headings, of the heading) and the issuing body as its masthead names it.
+ */
+const HEADINGS: [kind: string, file: string, meta: Record<string, string | null>][] = [
+  [
+    'docx',
+    'luat-09-2012-qh13.docx',
+    {
+      docType: 'LUẬT',
+      title: 'PHÒNG, CHỐNG TÁC HẠI CỦA THUỐC LÁ',
+      number: '09/2012/QH13',
+      date: '2012-06-18',
+      place: null,
+      issuer: 'QUỐC HỘI',
+      signer: 'Nguyễn Sinh Hùng',
+    },
+  ],
+  [
+    'docx',
+    'luat-83-2015-qh13.docx',
+    { docType: 'LUẬT', title: 'NGÂN SÁCH NHÀ NƯỚC', number: '83/2015/QH13', date: '2015-06-25' },
+  ],
+  [
+    'docx',
+    'luat-84-2015-qh13.docx',
+    {
+      docType: 'LUẬT',
+      title: 'AN TOÀN, VỆ SINH LAO ĐỘNG',
+      number: '84/2015/QH13',
+      date: '2015-06-25',
+    },
+  ],
+  [
+    'html',
+    'vbpl-luat-121-2025-qh15.html',
+    { docType: 'LUẬT', number: '121/2025/QH15', date: '2025-12-10', place: 'Hà Nội' },
+  ],
+  [
+    'doc-tcvn3',
+    'nghi-dinh-114-2003.doc',
+    {
+      docType: 'Nghị định',
+      title: 'về cán bộ, công chức xã, phường, thị trấn.',
+      number: '114/2003/NĐ-CP',
+      date: '2003-10-10',
+      issuer: 'Chính phủ',
+      signer: 'Phan Văn Khải',
+    },
+  ],
+  [
+    'pdf',
+    'hdnd-335.pdf',
+    {
+      docType: 'NGHỊ ĐỊNH',
+      title:
+        'Quy định về đánh giá, xếp loại chất lượng đối với cơ quan hành chính nhà nước và công chức',
+      number: '335/2025/NĐ-CP',
+      issuer: 'CHÍNH PHỦ',
+      place: 'Hà Nội',
+    },
+  ],
+  [
+    'doc-vni',
+    'qd-991-ubnd-2008.doc',
+    {
+      docType: 'QUYẾT ĐỊNH',
+      number: '991/QĐ-UBND',
+      date: '2008-05-14',
+      place: 'Đồng Xoài',
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC',
+      signer: 'Trương Tấn Thiệu',
+    },
+  ],
+  [
+    'pdf-tcvn3',
+    'qd-115-2004-ttg.pdf',
+    {
+      docType: 'Quyết định',
+      number: '115/2004/QĐ-TTg',
+      date: '2004-06-25',
+      issuer: 'Thủ tướng Chính phủ',
+    },
+  ],
+];
+
 describe('imported documents of every kind', () => {
   it.each(CASES)('%s/%s has %i articles in %i chapters', (kind, file, articles, chapters) => {
     const { document } = loadDocumentFile(importFixture(kind, file));
     expect(own(document.nodes, 'article')).toEqual(upTo(articles));
     expect(own(document.nodes, 'chapter')).toHaveLength(chapters);
   });
+
+  it.each(HEADINGS)(
+    '%s/%s: kind, number, date and issuer as its heading gives them',
+    (kind, file, meta) => {
+      const { document } = loadDocumentFile(importFixture(kind, file));
+      expect(document.meta).toMatchObject(meta);
+    },
+  );
 
   it('reads a decree with appendices of forms: the forms are no part of its own text', () => {
     const { document } = loadDocumentFile(importFixture('pdf', 'hdnd-335.pdf'));
