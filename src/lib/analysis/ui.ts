@@ -38,23 +38,3 @@ export const dataUi = {
   toOverview: 'Xem tổng quan các chỉ tiêu',
   toOpenData: 'Tải dữ liệu các chỉ tiêu',
 } as const;
-
-/** The labels of a document's facts block (`src/components/DocumentFacts.astro`). */
-export const factsUi = {
-  heading: 'Thông tin văn bản',
-  number: 'Số hiệu',
-  kind: 'Loại văn bản',
-  issuer: 'Cơ quan ban hành',
-  session: 'Kỳ họp',
-  place: 'Nơi ban hành',
-  dated: 'Ngày ban hành',
-  adopted: 'Ngày thông qua',
-  inForce: 'Ngày có hiệu lực',
-  signer: 'Người ký',
-  source: 'Nguồn',
-  /** What a fact the text does not give reads as: never a guess. */
-  none: 'không ghi',
-  /** The link from a date to the sentence it was read from. */
-  wording: 'nguyên văn',
-  wordingLabel: (term: string) => `${term}: nguyên văn`,
-} as const;

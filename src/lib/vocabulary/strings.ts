@@ -58,6 +58,14 @@ export const ui = {
   metaPlace: 'Nơi ban hành',
   metaSigner: 'Người ký',
   metaSource: 'Nguồn',
+  metaKind: 'Loại văn bản',
+  metaDated: 'Ngày ban hành',
+  metaInForce: 'Ngày có hiệu lực',
+  /** What a fact the text does not give reads as: never a guess. */
+  metaNone: 'không ghi',
+  /** The link from a fact to the sentence it was read from. */
+  metaWording: 'nguyên văn',
+  metaWordingLabel: (term: string) => `${term}: nguyên văn`,
   generalObjective: 'Mục tiêu tổng quát',
   targetsAtAGlance: 'Các chỉ tiêu chủ yếu',
   targetsLead: 'Bấm vào một chỉ tiêu để đọc nguyên văn và các nhiệm vụ thực hiện nó.',
