@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
 import { htmlFiles, listFiles, readText } from '../support/dist.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
-import { readCorpus } from '../support/shared.ts';
+import { importFixture, readCorpus } from '../support/shared.ts';
 import { createValidator, validatePage } from '../support/validate.ts';
 
 /**
@@ -25,8 +25,10 @@ const CORPUS = [
   'phuyen-2016-57-nq-hdnd-dutoan',
   'qh-2025-198-kinhtetunhan-chuong',
 ];
+/** A published Word 97–2003 file in a legacy encoding, imported as it is. */
+const IMPORTED = { kind: 'doc-vni', file: 'qd-991-ubnd-2008.doc', slug: 'qd-991-ubnd-2008' };
 /** Generated variants; the first is the seed itself, under its own name. */
-const EXTRA = HOME_PAGE_SIZE + 2 - CORPUS.length;
+const EXTRA = HOME_PAGE_SIZE + 2 - CORPUS.length - 1;
 let root: string;
 let dist: string;
 
@@ -35,6 +37,7 @@ beforeAll(() => {
   for (const name of CORPUS) {
     writeFileSync(join(root, 'seeds', `${name}.txt`), readCorpus(name));
   }
+  copyFileSync(importFixture(IMPORTED.kind, IMPORTED.file), join(root, 'seeds', IMPORTED.file));
   // A clean environment: the test runner's variables (BASE_URL, MODE …) would leak into the build.
   const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
   for (const args of [
@@ -54,7 +57,7 @@ afterAll(() => {
 
 describe('a library of resolutions', () => {
   it('gives every seed its front page, full text and every node id there', () => {
-    const seeds = readdirSync(join(root, 'seeds')).map((f) => f.replace(/\.txt$/, ''));
+    const seeds = readdirSync(join(root, 'seeds')).map((f) => f.replace(/\.(txt|doc)$/, ''));
     expect(seeds).toHaveLength(HOME_PAGE_SIZE + 2);
     expect(seeds).toContain('quang-ninh-ktxh-2026');
     for (const name of [...CORPUS, 'quang-ninh-ktxh-2026']) {
@@ -67,6 +70,21 @@ describe('a library of resolutions', () => {
       // Search inside one resolution loads that resolution's own index, whatever the library's size.
       expect(existsSync(join(dist, name, 'pagefind', 'pagefind-entry.json')), name).toBe(true);
     }
+  });
+
+  it('offers an imported file byte for byte on its open-data page, and only files it wrote', () => {
+    const page = readFileSync(join(dist, IMPORTED.slug, 'du-lieu-mo', 'index.html'), 'utf8');
+    const href = `/${IMPORTED.slug}/du-lieu/${IMPORTED.file}`;
+    expect(page).toContain(`href="${href}"`);
+    expect(page).toContain('Tệp gốc của văn bản, đúng như đã công bố (DOC)');
+    const served = readFileSync(join(dist, href));
+    expect(served.equals(readFileSync(importFixture(IMPORTED.kind, IMPORTED.file)))).toBe(true);
+    const linked = [...page.matchAll(/href="(\/[^"]+\/du-lieu\/[^"#]+)"/g)].map((m) => m[1] ?? '');
+    expect(linked.length).toBeGreaterThanOrEqual(5);
+    for (const file of linked) expect(existsSync(join(dist, file)), file).toBe(true);
+    // A plain-text seed's text is its source: no original beside its open data.
+    const seedData = readdirSync(join(dist, 'quang-ninh-ktxh-2026', 'du-lieu'));
+    expect(seedData.some((f) => /\.(docx?|pdf|html)$/.test(f))).toBe(false);
   });
 
   it('lists the documents on pages of fixed length', () => {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readCorpus } from '../support/shared.ts';
+import { buildDocx, para, run as wordRun } from './import-docx-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/content.ts');
@@ -76,6 +77,52 @@ describe('npm run content', () => {
     expect(second.stdout).toMatch(/\(1 made, 1 unchanged\)/);
     expect(statSync(page).mtimeMs).toBe(written);
     expect(readFileSync(join(dir, 'content/phi/document.json'), 'utf8')).toContain('thêm một dòng');
+  });
+
+  it('offers a published original byte for byte, and leaves out the AKN file of a text without a date', () => {
+    const lines = [
+      'ỦY BAN NHÂN DÂN TỈNH THỬ',
+      'QUYẾT ĐỊNH',
+      'Về việc thử tệp gốc',
+      'Điều 1. Tệp gốc được tải về nguyên vẹn.',
+      'Điều 2. Quyết định này có hiệu lực từ ngày ký.',
+    ];
+    const word = buildDocx({ body: lines.map((line) => para(wordRun(line))).join('') });
+    writeFileSync(join(dir, 'seeds/tep-goc.docx'), word);
+    const result = run();
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain(
+      'seeds/tep-goc.docx:1:1: warning: no date in the document, so no Akoma Ntoso file',
+    );
+    const data = join(dir, '.cache/site/tep-goc');
+    const { downloads } = JSON.parse(readFileSync(join(data, 'pages.json'), 'utf8')) as {
+      downloads: { kind: string; file: string; type: string; bytes: number }[];
+    };
+    expect(downloads.map((d) => d.kind)).toEqual([
+      'json',
+      'facts',
+      'targets',
+      'commitments',
+      'original',
+    ]);
+    expect(downloads.at(-1)).toEqual({
+      kind: 'original',
+      file: 'tep-goc.docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      bytes: word.length,
+    });
+    expect(readdirSync(join(data, 'du-lieu')).sort()).toEqual(downloads.map((d) => d.file).sort());
+    expect(new Uint8Array(readFileSync(join(data, 'du-lieu/tep-goc.docx')))).toEqual(word);
+  });
+
+  it('offers no original for a plain-text seed, whose text is the source', () => {
+    copyFileSync(SEED, join(dir, 'seeds/ktxh.txt'));
+    expect(run().status).toBe(0);
+    const pages = readFileSync(join(dir, '.cache/site/ktxh/pages.json'), 'utf8');
+    const kinds = (JSON.parse(pages) as { downloads: { kind: string }[] }).downloads.map(
+      (d) => d.kind,
+    );
+    expect(kinds).toEqual(['json', 'facts', 'targets', 'commitments', 'akn']);
   });
 
   it('builds the other seeds when one cannot be read, names it in one line and fails', () => {

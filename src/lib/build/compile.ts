@@ -8,9 +8,10 @@ import { linkTargetsToTasks } from '../analysis/targets.ts';
 import type { Document } from '../document/schema.ts';
 import type { Warning } from '../document/parse.ts';
 import { fieldDocs } from '../export/fields.ts';
-import { downloadBody, downloads } from '../export/files.ts';
+import { downloadBody, downloads, unavailable } from '../export/files.ts';
 import { publicUrl } from '../export/links.ts';
 import { renderBody } from '../html/render.ts';
+import type { Original } from '../import/source.ts';
 import {
   documentJson,
   documentSections,
@@ -22,7 +23,7 @@ import { enrich } from '../mdx/enrich.ts';
 import { clip } from '../vocabulary/titles.ts';
 import { pagesOf } from '../vocabulary/pages.ts';
 import { documentName, documentTitle, generalObjective, issuerName } from '../site/document.ts';
-import type { DocumentPages, Fragments, Summary } from '../site/site-data.ts';
+import type { DocumentPages, Fragments, Summary, WrittenDownload } from '../site/site-data.ts';
 import { nodeUrl } from '../site/urls.ts';
 import type { Deploy } from './deploy.ts';
 
@@ -36,8 +37,8 @@ export interface Compiled {
   summary: Summary;
   pages: DocumentPages;
   fragments: Fragments;
-  /** Download file name → its text. */
-  downloads: Map<string, string>;
+  /** Download file name → its text, or the bytes of the published original. */
+  downloads: Map<string, string | Uint8Array>;
 }
 
 /** Issuer, number and year: what no two documents of a library share. */
@@ -81,6 +82,7 @@ export function compileDocument(
   warnings: Warning[],
   glossary: Glossary,
   deploy: Deploy,
+  original: Original | null = null,
 ): Compiled {
   const placement = place(document);
   const links = linkTargetsToTasks(document);
@@ -103,20 +105,31 @@ export function compileDocument(
   const site = deploy.published === null ? null : new URL(deploy.published);
   const urlOf = (id: string): string =>
     publicUrl(nodeUrl(doc, placement.pageOf.get(id) ?? '', id, deploy.base), site);
-  const files = new Map<string, string>();
-  for (const download of downloads(doc)) {
-    files.set(download.file, downloadBody(download.kind, document, { doc, urlOf }));
+  const files = new Map<string, string | Uint8Array>();
+  const written: WrittenDownload[] = [];
+  const notes: Warning[] = [];
+  for (const { kind, file: name, type } of downloads(doc)) {
+    const reason = unavailable(kind, document);
+    if (reason !== null) {
+      notes.push({ line: 1, col: 1, message: reason });
+      continue;
+    }
+    const text = downloadBody(kind, document, { doc, urlOf });
+    files.set(name, text);
+    written.push({ kind, file: name, type, bytes: Buffer.byteLength(text, 'utf8') });
+  }
+  if (original !== null) {
+    files.set(original.file, original.bytes);
+    const { file: name, type, bytes } = original;
+    written.push({ kind: 'original', file: name, type, bytes: bytes.length });
   }
   const pages: DocumentPages = {
     pages: sections.map((section) => section.frontmatter),
     links,
-    downloads: [...files].map(([name, text]) => ({
-      file: name,
-      bytes: Buffer.byteLength(text, 'utf8'),
-    })),
+    downloads: written,
     fields: fieldDocs(document, doc, urlOf),
   };
   const slugs = sections.map((section) => section.frontmatter.page);
-  const summary = summaryOf(doc, file, document, slugs, warnings);
+  const summary = summaryOf(doc, file, document, slugs, [...warnings, ...notes]);
   return { content, summary, pages, fragments, downloads: files };
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { loadGlossary, type Glossary } from '../analysis/abbreviations.ts';
 import { loadDocumentFile } from '../document/load.ts';
+import { originalOf } from '../import/source.ts';
 import { DOWNLOAD_FOLDER } from '../export/files.ts';
 import { replaceFolders } from '../mdx/write.ts';
 import { CONTENT_DIR, SITE_DATA_DIR, SITE_FILES, type Summary } from '../site/site-data.ts';
@@ -66,9 +67,18 @@ function firstLine(error: unknown): string {
 export function runTask(task: Task): TaskResult {
   const { slug, file } = task;
   try {
-    const { document, warnings } = loadDocumentFile(join(task.root, file));
+    const { document, warnings, source } = loadDocumentFile(join(task.root, file));
     const glossary = glossaryOf(task.glossaryFile);
-    const compiled = compileDocument(slug, file, document, warnings, glossary, task.deploy);
+    const original = originalOf(source, file);
+    const compiled = compileDocument(
+      slug,
+      file,
+      document,
+      warnings,
+      glossary,
+      task.deploy,
+      original,
+    );
     writeCompiled(task.root, compiled, task.stamp);
     return { slug, file, summary: compiled.summary };
   } catch (error) {

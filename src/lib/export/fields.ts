@@ -22,7 +22,7 @@ import {
   type TargetRow,
   type UrlOf,
 } from './csv.ts';
-import type { DownloadKind } from './files.ts';
+import { unavailable, type MadeKind } from './files.ts';
 
 /** One documented field: name, meaning, and an example from the document (null when none). */
 export interface FieldDoc {
@@ -243,7 +243,7 @@ export function fieldDocs(
   document: Document,
   doc: string,
   urlOf: UrlOf,
-): Record<DownloadKind, FieldDoc[]> {
+): Record<MadeKind, FieldDoc[]> {
   return {
     json: jsonFields(document),
     facts: factFields(document),
@@ -253,6 +253,6 @@ export function fieldDocs(
       COMMITMENT_MEANINGS,
       commitmentRows(document, urlOf),
     ),
-    akn: aknFields(document, doc),
+    akn: unavailable('akn', document) === null ? aknFields(document, doc) : [],
   };
 }

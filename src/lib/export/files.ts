@@ -11,18 +11,24 @@ import { toDocumentJson, toFactsJson } from './json.ts';
 /** The folder of the downloads under a document: `/<doc>/du-lieu/<file>`. */
 export const DOWNLOAD_FOLDER = 'du-lieu';
 
-export type DownloadKind = 'json' | 'facts' | 'targets' | 'commitments' | 'akn';
+/** The files made from the tree, in the order the page lists them. */
+export const MADE_KINDS = ['json', 'facts', 'targets', 'commitments', 'akn'] as const;
+export type MadeKind = (typeof MADE_KINDS)[number];
+
+/** Every download: the files made from the tree, then the published original they come from. */
+export const DOWNLOAD_KINDS = [...MADE_KINDS, 'original'] as const;
+export type DownloadKind = (typeof DOWNLOAD_KINDS)[number];
 
 /** One download. */
 export interface Download {
-  kind: DownloadKind;
+  kind: MadeKind;
   /** File name, unique per document: `quang-ninh-ktxh-2026.akn.xml`. */
   file: string;
   /** Media type sent by servers that honour it. */
   type: string;
 }
 
-/** The downloads of one document, in the order the page lists them. */
+/** The files made from one document's tree, in the order the page lists them. */
 export function downloads(doc: string): Download[] {
   return [
     { kind: 'json', file: `${doc}.json`, type: 'application/json; charset=utf-8' },
@@ -33,6 +39,17 @@ export function downloads(doc: string): Download[] {
   ];
 }
 
+/**
+ * Why a file cannot be made from this document, or null when it can. An Akoma Ntoso work is
+ * named by its date, and a text without one must not be given an invented date.
+ */
+export function unavailable(kind: MadeKind, document: Document): string | null {
+  if (kind === 'akn' && document.meta.date === null) {
+    return 'no date in the document, so no Akoma Ntoso file (its work is named by its date)';
+  }
+  return null;
+}
+
 /** What a download needs besides the tree: the slug and where each node is on the site. */
 export interface DownloadContext {
   doc: string;
@@ -41,11 +58,7 @@ export interface DownloadContext {
 }
 
 /** The bytes of one download, as text. */
-export function downloadBody(
-  kind: DownloadKind,
-  document: Document,
-  context: DownloadContext,
-): string {
+export function downloadBody(kind: MadeKind, document: Document, context: DownloadContext): string {
   switch (kind) {
     case 'json':
       return toDocumentJson(document);

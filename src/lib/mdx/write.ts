@@ -7,13 +7,18 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { ContentFile } from './emit.ts';
+
+/** A file to write: a path relative to the parent folder, and its text or bytes. */
+export interface FileToWrite {
+  path: string;
+  text: string | Uint8Array;
+}
 
 /** The file that marks a folder as generated (and so safe to replace or remove). */
 export const GENERATED_MARKER = 'document.json';
 
 /** Document folders among the files to write: the first path segment of each. */
-function documentsOf(files: readonly ContentFile[]): string[] {
+function documentsOf(files: readonly FileToWrite[]): string[] {
   return [...new Set(files.map((file) => file.path.split('/')[0] ?? ''))].filter((d) => d !== '');
 }
 
@@ -39,7 +44,7 @@ function besideName(parent: string, name: string, what: string): string {
 }
 
 /** Writes one folder's files (paths relative to `parent`) and swaps the folder in whole. */
-function replaceFolder(parent: string, name: string, files: readonly ContentFile[]): void {
+function replaceFolder(parent: string, name: string, files: readonly FileToWrite[]): void {
   const fresh = besideName(parent, name, 'new');
   const old = besideName(parent, name, 'old');
   const target = join(parent, name);
@@ -71,7 +76,7 @@ function replaceFolder(parent: string, name: string, files: readonly ContentFile
  * Writes `files` (paths relative to `parent`, the first segment naming a folder) and swaps each
  * of their folders in whole; the other folders of `parent` are left as they are.
  */
-export function replaceFolders(parent: string, files: readonly ContentFile[]): void {
+export function replaceFolders(parent: string, files: readonly FileToWrite[]): void {
   for (const file of files) checkPath(file.path);
   mkdirSync(parent, { recursive: true });
   for (const doc of documentsOf(files)) {
@@ -95,7 +100,7 @@ export function removeFoldersExcept(
 }
 
 /** Replaces the generated folders of `contentDir` with `files` and removes the others. */
-export function writeContent(contentDir: string, files: readonly ContentFile[]): void {
+export function writeContent(contentDir: string, files: readonly FileToWrite[]): void {
   replaceFolders(contentDir, files);
   removeFoldersExcept(contentDir, new Set(documentsOf(files)));
 }

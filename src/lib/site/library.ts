@@ -25,6 +25,7 @@ import {
   type Fragments,
   type LibraryEntry,
   type Page,
+  type WrittenDownload,
 } from './site-data.ts';
 
 export type { LibraryEntry, Page } from './site-data.ts';
@@ -46,8 +47,8 @@ export interface DocData {
   nodes: Map<string, DocNode>;
   /** The tasks linked to each target, closest first. */
   links: TargetLinks[];
-  /** The open-data downloads and their sizes in bytes. */
-  downloads: { file: string; bytes: number }[];
+  /** The downloads the content step wrote, in the order the open-data page lists them. */
+  downloads: WrittenDownload[];
   /** The fields of each download, with examples from this document. */
   fields: DocumentPages['fields'];
 }
@@ -142,9 +143,14 @@ export function sectionHtml(slug: string, page: string): string {
   return html;
 }
 
-/** A download's text (JSON, CSV or XML), as the content step wrote it. */
-export function downloadText(slug: string, file: string): string {
-  return readFileSync(join(documentDataDir(ROOT, slug), DOWNLOAD_FOLDER, file), 'utf8');
+/** The downloads of one document, as the content step wrote them, without reading its tree. */
+export function documentDownloads(slug: string): WrittenDownload[] {
+  return readJson(join(documentDataDir(ROOT, slug), SITE_FILES.pages), PagesSchema).downloads;
+}
+
+/** A download's bytes (JSON, CSV, XML or the published original), as the content step wrote them. */
+export function downloadBytes(slug: string, file: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(join(documentDataDir(ROOT, slug), DOWNLOAD_FOLDER, file)));
 }
 
 /** Static paths of a page that exists once per document: `/<doc>/…`, with its list entry. */

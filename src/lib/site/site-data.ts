@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NODE_KINDS } from '../document/schema.ts';
-import type { DownloadKind } from '../export/files.ts';
+import { DOWNLOAD_KINDS, type MadeKind } from '../export/files.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
 /** The keys of `DOCUMENT_PAGES`, for the schema. */
@@ -102,8 +102,18 @@ export const LibrarySchema = z.array(SummarySchema.omit({ warnings: true, file: 
 /** One entry of the list of documents. */
 export type LibraryEntry = z.infer<typeof LibrarySchema>[number];
 
-/** A download of the document and its size. */
-const DownloadSchema = z.object({ file: z.string(), bytes: z.number().int().nonnegative() });
+/** A download the content step wrote: what it is, its file name, media type and size. */
+const DownloadSchema = z
+  .object({
+    kind: z.enum(DOWNLOAD_KINDS),
+    file: z.string(),
+    type: z.string(),
+    bytes: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** A download as the open-data page and the endpoint read it. */
+export type WrittenDownload = z.infer<typeof DownloadSchema>;
 
 /** One task clause linked to a target (`src/lib/analysis/targets.ts`). */
 const TaskLinkSchema = z
@@ -136,7 +146,7 @@ export const PagesSchema = z.object({
       targets: z.array(FieldDocSchema),
       commitments: z.array(FieldDocSchema),
       akn: z.array(FieldDocSchema),
-    } satisfies Record<DownloadKind, z.ZodTypeAny>)
+    } satisfies Record<MadeKind, z.ZodTypeAny>)
     .strict(),
 });
 

@@ -1,16 +1,17 @@
 /**
- * The open-data downloads, written into `dist/<doc>/du-lieu/` at build time: the document and
- * its facts as JSON, its targets and its quantified commitments as CSV, and the document as
- * Akoma Ntoso XML (`src/lib/export/`). The content step makes them once per seed
- * (`src/lib/build/compile.ts`); this route copies them into the site.
+ * The downloads, written into `dist/<doc>/du-lieu/` at build time: the document and its facts as
+ * JSON, its targets and its quantified commitments as CSV, the document as Akoma Ntoso XML
+ * (`src/lib/export/`), and the published file it was read from, byte for byte. The content step
+ * makes them once per seed (`src/lib/build/compile.ts`) and lists what it wrote; this route
+ * copies exactly that list into the site.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { downloads, type Download } from '../../../lib/export/files';
-import { downloadText, library } from '../../../lib/site/library';
+import { documentDownloads, downloadBytes, library } from '../../../lib/site/library';
+import type { WrittenDownload } from '../../../lib/site/site-data';
 
 export const getStaticPaths = (() => {
   return library().flatMap((entry) =>
-    downloads(entry.slug).map((download) => ({
+    documentDownloads(entry.slug).map((download) => ({
       params: { doc: entry.slug, file: download.file },
       props: { slug: entry.slug, download },
     })),
@@ -19,11 +20,11 @@ export const getStaticPaths = (() => {
 
 interface Props {
   slug: string;
-  download: Download;
+  download: WrittenDownload;
 }
 
 export const GET: APIRoute<Props> = ({ props }) => {
   const { slug, download } = props;
-  const body = downloadText(slug, download.file);
+  const body = downloadBytes(slug, download.file);
   return new Response(body, { headers: { 'Content-Type': download.type } });
 };
