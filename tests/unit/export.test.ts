@@ -137,7 +137,7 @@ describe('targets CSV', () => {
     expect(six).toMatchObject({
       id: 'chi-tieu-6',
       url: urlOf('chi-tieu-6'),
-      citation: 'Điều 1 › khoản 2 › điểm a › chỉ tiêu 6',
+      citation: 'chỉ tiêu 6 điểm a khoản 2 Điều 1',
       group: 'Về kinh tế',
       figures: 'trên 74.000 tỷ đồng; trên 56.500 tỷ đồng; 17.500 tỷ đồng',
       tasks: 'dieu-1.khoan-3-1.diem-d.doan-1',
@@ -212,7 +212,7 @@ describe('commitments CSV', () => {
     });
     const three = rows.find((row) => row['target'] === '3');
     expect(three).toMatchObject({ value: '11800', comparator: 'gte', unit: 'USD' });
-    expect(three?.['citation']).toBe('Điều 1 › khoản 2 › điểm a › chỉ tiêu 3');
+    expect(three?.['citation']).toBe('chỉ tiêu 3 điểm a khoản 2 Điều 1');
     const outside = rows.find((row) => row['text'] === '2 - 2,5 tỷ USD');
     expect(outside).toMatchObject({ target: '', min: '2', max: '2.5', unit: 'tỷ USD' });
   });

@@ -16,7 +16,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DocNode, Document, Indicator } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { citation } from '../vocabulary/citation.ts';
+import { displayReaderCitation } from '../vocabulary/citation.ts';
 import { withIndicators } from '../analysis/indicators.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 
@@ -108,7 +108,7 @@ export function targetRows(document: Document, urlOf: UrlOf): TargetRow[] {
       target: node.num,
       id: node.id,
       url: urlOf(node.id),
-      citation: citation(node, ancestors),
+      citation: displayReaderCitation(node, ancestors),
       group: group === '' ? null : group,
       text: wordsOf(node),
       figures: figures.length > 0 ? figures.join('; ') : null,
@@ -128,7 +128,7 @@ export function commitmentRows(document: Document, urlOf: UrlOf): CommitmentRow[
         target: node.kind === 'target' ? node.num : null,
         id: node.id,
         url: urlOf(node.id),
-        citation: citation(node, ancestors),
+        citation: displayReaderCitation(node, ancestors),
         ...indicator,
       };
       (node.kind === 'target' ? targets : others).push(row);
