@@ -21,9 +21,11 @@ export interface WordKeys {
 /**
  * A word: a run of letters, marks and digits, where a dot or comma between digits and a percent
  * sign after them belong to the number ("74.000", "12,5%", "5G", "HĐ10"). Any other character
- * separates words: "57-NQ/TW" is three words, "dưỡng/1" two.
+ * separates words: "57-NQ/TW" is three words, "dưỡng/1" two. A percent sign with a letter or
+ * digit right after it ("5%a") is a separator, so a word never ends where another begins.
  */
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|(?<=\p{N})[.,](?=\p{N}))*(?:(?<=\p{N})%)?/gu;
+const WORD =
+  /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|(?<=\p{N})[.,](?=\p{N}))*(?:(?<=\p{N})%(?![\p{L}\p{M}\p{N}]))?/gu;
 
 /** The words inside a text with their ranges, in the text as given (NFC or not). */
 export function wordsIn(text: string): { text: string; start: number; end: number }[] {

@@ -179,6 +179,13 @@ const text = fc
 const WORDLIKE = /[\p{L}\p{M}\p{N}]/u;
 
 describe('highlighting', () => {
+  it('ends a number at a percent sign only when no letter follows it', () => {
+    const page = 'ữ12,5%a';
+    expect(wordsIn(page).map((word) => word.text)).toEqual(['ữ12,5', 'a']);
+    expect(matchRanges(page, parseQuery('u'), true)).toEqual([[0, 5]]);
+    expect(wordsIn('đạt 12,5%.').map((word) => word.text)).toEqual(['đạt', '12,5%']);
+  });
+
   it('never marks part of a word, for any text and any query', () => {
     fc.assert(
       fc.property(text, text, fc.boolean(), (page, query, open) => {
