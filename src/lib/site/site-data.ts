@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { NODE_KINDS } from '../document/schema.ts';
+import { PageFrontmatterSchema } from '../mdx/frontmatter.ts';
 import { DOWNLOAD_KINDS, type MadeKind } from '../export/files.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
@@ -38,30 +38,8 @@ export const SITE_FILES = {
   tree: 'document.json',
 } as const;
 
-/** One step of a page's breadcrumb trail: an ancestor unit and the page that holds it. */
-const TrailStepSchema = z.object({ id: z.string(), page: z.string(), name: z.string() }).strict();
-
-/** A page's frontmatter, as `src/lib/mdx/frontmatter.ts` writes it. */
-export const PageSchema = z
-  .object({
-    doc: z.string().regex(/^[a-z0-9-]+$/),
-    page: z.string().regex(/^[a-z0-9-]+$/),
-    order: z.number().int().nonnegative(),
-    id: z.string().min(1),
-    kind: z.enum(NODE_KINDS),
-    num: z.string().nullable(),
-    label: z.string().nullable(),
-    heading: z.string().nullable(),
-    parent: z.string().nullable(),
-    citation: z.string(),
-    title: z.string().min(1),
-    description: z.string(),
-    ids: z.array(z.string().min(1)).min(1),
-    trail: z.array(TrailStepSchema),
-    h1: z.boolean(),
-    opening: z.boolean(),
-  })
-  .strict();
+/** A page's frontmatter, as the MDX emitter writes it (`src/lib/mdx/frontmatter.ts`). */
+export const PageSchema = PageFrontmatterSchema;
 
 export type Page = z.infer<typeof PageSchema>;
 
