@@ -44,9 +44,14 @@ function folderOf(file: string, specifier: string): string | null {
   return target.split('/')[0] ?? null;
 }
 
-/** The relative module specifiers a file imports or re-exports. */
+/**
+ * The relative module specifiers a file imports or re-exports: `import … from`, `export … from`,
+ * imports for their side effects (`import './x'`) and dynamic ones (`import('./x')`).
+ */
 function imports(text: string): string[] {
-  const found = text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g);
+  const found = text.matchAll(
+    /(?:(?:import|export)\s[^'";]*?from\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g,
+  );
   return [...found].map((match) => match[1] ?? '');
 }
 
@@ -78,6 +83,11 @@ describe('layers of src/lib', () => {
   it('would notice an import that points up', () => {
     const probe = join(LIB, 'document', 'probe.ts');
     expect(imports("import { x } from '../site/urls.ts';")).toEqual(['../site/urls.ts']);
+    expect(imports("import type {\n  A,\n  B,\n} from '../site/a.ts';")).toEqual(['../site/a.ts']);
+    expect(imports("export * from '../mdx/b.ts';")).toEqual(['../mdx/b.ts']);
+    expect(imports("import '../site/c.ts';")).toEqual(['../site/c.ts']);
+    expect(imports("const d = await import('../build/d.ts');")).toEqual(['../build/d.ts']);
+    expect(imports("import { fold } from 'node:fs';")).toEqual([]);
     expect(folderOf(probe, '../site/urls.ts')).toBe('site');
     expect(layerOf('site')).toBeGreaterThan(layerOf('document'));
     expect(layerOf('export')).toBe(layerOf('mdx'));
