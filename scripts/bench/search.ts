@@ -27,6 +27,11 @@ export interface SearchFigures {
   /** The document whose own bundle was searched, or null for the library-wide bundle. */
   scope: string | null;
   ours: Quality;
+  /**
+   * The same queries across the whole library (the search page without `?vb=`), when a document
+   * is scoped; a result counts when its clause holds the expected words, in whichever document.
+   */
+  libraryOurs: Quality;
   plainPagefind: Quality;
   /** From the scoped document's front page (its header box), or the home page when unscoped. */
   firstQueryBytes: number;
@@ -78,6 +83,10 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
         await judge(page, query, await plainPagefindResults(page, baseUrl, query.query, doc)),
       );
     }
+    const libraryOurs: Judged[] = [];
+    for (const query of doc ? cases : []) {
+      libraryOurs.push(await judge(page, query, await ourResults(page, baseUrl, query.query)));
+    }
     const latencies = await keystrokeLatencies(page, baseUrl, TYPED, doc);
     const libraryLatencies = doc ? await keystrokeLatencies(page, baseUrl, TYPED) : latencies;
     await context.close();
@@ -88,6 +97,7 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
       queries: cases.length,
       scope: doc ?? null,
       ours: quality(ours),
+      libraryOurs: quality(doc ? libraryOurs : ours),
       plainPagefind: quality(plain),
       firstQueryBytes: bytes.total,
       libraryFirstQueryBytes: library.total,
@@ -106,6 +116,11 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     log(
       `  plain Pagefind  ${percent(figures.plainPagefind.successAt3).padStart(9)}   ${figures.plainPagefind.mrr.toFixed(3)}`,
     );
+    if (doc) {
+      log(
+        `  ours, library   ${percent(figures.libraryOurs.successAt3).padStart(9)}   ${figures.libraryOurs.mrr.toFixed(3)}   (the same queries across the library)`,
+      );
+    }
     log(
       `  first query: ${(figures.firstQueryBytes / 1024).toFixed(1)} KB compressed (search code + index)`,
     );
@@ -125,6 +140,11 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
     const below = ours.filter((judged) => judged.rank !== 1);
     if (below.length > 0) {
       log(`  ours not first: ${below.map((j) => `${j.query} → ${j.rank ?? '–'}`).join('; ')}`);
+    }
+    if (doc) {
+      log(
+        `  ours across the library, misses at 3: ${figures.libraryOurs.misses.join('; ') || 'none'}`,
+      );
     }
     log(`  plain Pagefind misses at 3: ${figures.plainPagefind.misses.join('; ') || 'none'}`);
     return figures;
