@@ -1,12 +1,13 @@
 /**
  * Parse speed in words per second: the seed, the largest real text at hand (the seed, the corpus
- * and the verbatim imported texts in `../shared`), and that text repeated, to show that the time
- * grows with the length and no faster.
+ * and the published files to import in `../shared`, read as the importer reads them), and that
+ * text repeated, to show that the time grows with the length and no faster.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from '../../src/lib/document/parse.ts';
+import { readSource } from '../../src/lib/import/source.ts';
 import { median } from './stats.ts';
 
 export interface ParseFigure {
@@ -49,7 +50,7 @@ function time(input: string, text: string, runs: number): ParseFigure {
   };
 }
 
-/** Real texts in the shared folder beside the project: corpus texts and imported truths. */
+/** Real texts in the shared folder beside the project: corpus texts, imported files and their truths. */
 function sharedTexts(sharedDir: string): [string, string][] {
   const out: [string, string][] = [];
   const corpus = join(sharedDir, 'corpus');
@@ -63,8 +64,14 @@ function sharedTexts(sharedDir: string): [string, string][] {
   const imports = join(sharedDir, 'fixtures', 'import');
   if (existsSync(imports)) {
     for (const kind of readdirSync(imports)) {
-      for (const file of readdirSync(join(imports, kind)).filter((f) => f.endsWith('.truth.txt'))) {
-        out.push([`${kind}/${file}`, readFileSync(join(imports, kind, file), 'utf8')]);
+      for (const file of readdirSync(join(imports, kind))) {
+        // Published files (Word laws, PDF decrees, web pages) as the importer reads them: the
+        // largest real texts at hand are among them.
+        const path = join(imports, kind, file);
+        out.push([
+          `${kind}/${file}`,
+          file.endsWith('.txt') ? readFileSync(path, 'utf8') : readSource(path).text,
+        ]);
       }
     }
   }
