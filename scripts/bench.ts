@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import { benchOptions, SEARCH_SIZES, UsageError, type BenchOptions } from './bench/args.ts';
-import { BuildFailure, runBuild, type BuildRun } from './bench/build.ts';
+import { BuildFailure, PHASE_MARKERS, runBuild, type BuildRun } from './bench/build.ts';
 import { editSeed } from './bench/edit.ts';
 import { measureFirstSearch, type FirstSearch } from './bench/first-search.ts';
 import { currentLoad, describeMachine } from './bench/machine.ts';
@@ -88,7 +88,10 @@ async function timedBuild(
   const run = await runBuild(
     dir,
     (line) => {
-      if (/^content:|Complete!|indexed \d+|error|heap|failed/i.test(line.text)) {
+      // Each phase's first line too, so a long build can be followed and a stopped one shows
+      // how far it got.
+      const milestone = PHASE_MARKERS.some(([, marker]) => marker.test(line.text));
+      if (milestone || /^content:|Complete!|indexed \d+|error|heap|failed/i.test(line.text)) {
         progress(`  ${line.at.toFixed(1)} s  ${line.text.trim()}`);
       }
     },
