@@ -246,10 +246,14 @@ export function isSyllable(word: string): boolean {
   return tones <= 1 && SYLLABLE.test(decomposed.replace(TONES, '').normalize('NFC'));
 }
 
-/** How many words of a text are Vietnamese syllables that carry a mark (plain ASCII ones aside). */
+/**
+ * How many words of a text are Vietnamese syllables that carry a mark (plain ASCII ones aside).
+ * A soft hyphen stays inside the word: it is TCVN3's "ư", so read as it is, "ph\u00ADêng" is
+ * not the syllable "êng".
+ */
 function markedSyllables(text: string): number {
   let count = 0;
-  for (const word of text.match(/\p{L}+/gu) ?? []) {
+  for (const word of text.match(/[\p{L}\u00AD]+/gu) ?? []) {
     if (/[^\p{ASCII}]/u.test(word) && isSyllable(word)) count++;
   }
   return count;
@@ -263,11 +267,15 @@ function markedSyllables(text: string): number {
 export function guessLegacy(text: string): Legacy | null {
   if (isUnicodeVietnamese(text) || !/[\u00A0-\u00FF]/.test(text)) return null;
   const plain = markedSyllables(text);
-  const tcvn3 = markedSyllables(decodeTcvn3(text));
-  const vni = markedSyllables(decodeVni(text));
+  const asTcvn3 = decodeTcvn3(text);
+  const asVni = decodeVni(text);
+  const tcvn3 = markedSyllables(asTcvn3);
+  const vni = markedSyllables(asVni);
   const best = Math.max(tcvn3, vni);
   if (best < 2 || best <= plain) return null;
-  return tcvn3 >= vni ? 'tcvn3' : 'vni';
+  if (tcvn3 !== vni) return tcvn3 > vni ? 'tcvn3' : 'vni';
+  // A tie: VNI writes most marks as a second byte, so its right reading is the shorter one.
+  return asVni.length < asTcvn3.length ? 'vni' : 'tcvn3';
 }
 
 /** Whether text reads better decoded from a legacy encoding than as it is: used when a document's other runs are known to be in that encoding. */
