@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectPageErrors, newContext } from '../support/browsing.ts';
+import type { Page } from 'playwright-core';
+import { Journeys } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { listFiles } from '../support/dist.ts';
 import {
@@ -21,9 +21,7 @@ import { documentSlugs, FULL_TEXT, sectionFileWithId, urlFor } from '../support/
 
 const distDir = inject('distDir');
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let errors: string[];
+const journeys = new Journeys(baseUrl, launchChromium);
 let files: Set<string>;
 let doc: string;
 
@@ -36,22 +34,16 @@ beforeAll(async () => {
   const slug = documentSlugs(files)[0];
   if (slug === undefined) throw new Error(`${distDir}: no document with a full-text page`);
   doc = slug;
-  browser = await launchChromium();
+  await journeys.start();
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  await journeys.stop();
 });
 
 /** A fresh context and page per journey; script errors anywhere fail the journey. */
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  await context?.close();
-  context = await newContext(browser, options);
-  const page = await context.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(new URL(path, baseUrl).href);
-  return page;
+function open(path: string, options: Parameters<Journeys['open']>[1] = {}): Promise<Page> {
+  return journeys.open(path, options);
 }
 
 /** The section page of the seed that holds a unit. */
@@ -62,7 +54,7 @@ function sectionOf(id: string): string {
 describe('citing a unit', () => {
   it('copies the citation and the link with the keyboard, saying so on screen', async () => {
     const page = await open(sectionOf('chi-tieu-7'));
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    await journeys.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: new URL(baseUrl).origin,
     });
     const unit = page.locator(byId('chi-tieu-7'));
@@ -89,7 +81,7 @@ describe('citing a unit', () => {
     await page.keyboard.press('Escape');
     expect(await control.getAttribute('aria-expanded')).toBe('false');
     expect(await control.evaluate((b) => b === document.activeElement)).toBe(true);
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it("cites the page's unit above its text, small to big, naming the document", async () => {
@@ -199,7 +191,7 @@ describe('reading on a phone and with the keyboard', () => {
     await page.keyboard.press('Tab');
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await abbr.getAttribute('aria-describedby')).toBe('giai-nghia');
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 });
 

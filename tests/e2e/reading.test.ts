@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
 import { findById, nodeText } from '../../src/lib/document/tree.ts';
-import { collectPageErrors, newContext } from '../support/browsing.ts';
+import { Journeys } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { luminance, parseRgb } from '../support/colors.ts';
 import { htmlFiles, listFiles } from '../support/dist.ts';
@@ -22,9 +22,7 @@ import { documentSlugs, FULL_TEXT, sectionFileWithId, urlFor } from '../support/
 
 const distDir = inject('distDir');
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
-let errors: string[];
+const journeys = new Journeys(baseUrl, launchChromium);
 let files: Set<string>;
 let doc: string;
 
@@ -33,21 +31,16 @@ beforeAll(async () => {
   const slug = documentSlugs(files)[0];
   if (slug === undefined) throw new Error(`${distDir}: no document with a full-text page`);
   doc = slug;
-  browser = await launchChromium();
+  await journeys.start();
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await journeys.stop();
 });
 
 /** A fresh context and page per journey; script errors anywhere fail the journey. */
-async function open(path: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> {
-  await context?.close();
-  context = await newContext(browser, options);
-  const page = await context.newPage();
-  errors = collectPageErrors(page);
-  await page.goto(new URL(path, baseUrl).href);
-  return page;
+function open(path: string, options: Parameters<Journeys['open']>[1] = {}): Promise<Page> {
+  return journeys.open(path, options);
 }
 
 /** The seed's node with that id, parsed by the project's own parser. */
@@ -99,7 +92,7 @@ describe('reading', () => {
     const link = page.locator(`main a[href$="/${doc}/"]`).first();
     await link.click();
     await page.waitForURL((url) => url.pathname.endsWith(`/${doc}/`));
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it('opens the front page and reads a target', async () => {
@@ -113,7 +106,7 @@ describe('reading', () => {
     const shown = await visibleText(page, byId('chi-tieu-7'));
     expect(shown).toContain(squash(nodeText(target!)));
     expect(await inViewport(page, byId('chi-tieu-7'))).toBe(true);
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it('follows the table of contents, the breadcrumbs and previous/next', async () => {
@@ -145,7 +138,7 @@ describe('reading', () => {
     expect(await crumbs.locator('a').count()).toBeGreaterThan(0);
     await crumbs.locator(`a[href$="/${doc}/"]`).first().click();
     await page.waitForURL((url) => url.pathname.endsWith(`/${doc}/`));
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it('opens a deep link to a target and sees it highlighted', async () => {
@@ -165,7 +158,7 @@ describe('reading', () => {
       });
     // The targeted clause looks different from its untargeted neighbour.
     expect(await look('chi-tieu-7')).not.toBe(await look('chi-tieu-8'));
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it('switches to dark mode and keeps the choice', async () => {
@@ -175,7 +168,7 @@ describe('reading', () => {
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
     await page.reload();
     expect(await backgroundLuminance(page)).toBeLessThan(0.2);
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 
   it('follows a dark system setting without being asked', async () => {
@@ -212,6 +205,6 @@ describe('reading', () => {
     const text = squash(await page.locator('main').innerText());
     expect(text).toContain('Điều 1.');
     expect(text).toContain(squash(nodeText(target!)));
-    expect(errors).toEqual([]);
+    expect(journeys.errors).toEqual([]);
   });
 });

@@ -38,3 +38,47 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   return errors;
 }
+
+/**
+ * The journeys of one test file: one browser, a fresh context and page per journey, and the
+ * script errors of the journey's page, which a test expects to be none.
+ */
+export class Journeys {
+  private browser: Browser | undefined;
+  private current: BrowserContext | undefined;
+  /** Script errors of the current journey's page. */
+  errors: string[] = [];
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly launch: () => Promise<Browser>,
+  ) {}
+
+  /** Starts the browser; call in `beforeAll`. */
+  async start(): Promise<void> {
+    this.browser = await this.launch();
+  }
+
+  /** Closes the last context and the browser; call in `afterAll`. */
+  async stop(): Promise<void> {
+    await this.current?.close();
+    await this.browser?.close();
+  }
+
+  /** The current journey's context, for permissions. */
+  get context(): BrowserContext {
+    if (!this.current) throw new Error('no journey opened yet');
+    return this.current;
+  }
+
+  /** Opens a path of the site in a fresh context. */
+  async open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+    if (!this.browser) throw new Error('the browser is not started: call start() in beforeAll');
+    await this.current?.close();
+    this.current = await newContext(this.browser, options);
+    const page = await this.current.newPage();
+    this.errors = collectPageErrors(page);
+    await page.goto(new URL(path, this.baseUrl).href);
+    return page;
+  }
+}
