@@ -63,6 +63,33 @@ function indexedPages(outputPath: string): number {
   );
 }
 
+/** A Pagefind index as the running service hands it out. */
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+/**
+ * Makes a fresh index on the running Pagefind service, lets `fill` add to it, writes it at
+ * `outputPath` and returns what `fill` returned with the folder Pagefind wrote. The index is
+ * deleted in `finally`, so a failure leaves nothing held in the service; a `fill` that throws
+ * writes nothing.
+ */
+async function withIndex<T>(
+  outputPath: string,
+  fill: (index: PagefindIndex) => Promise<T>,
+): Promise<{ value: T; written: string }> {
+  const created = await pagefind.createIndex({});
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
+  try {
+    const value = await fill(index);
+    const written = await index.writeFiles({ outputPath });
+    check(`writeFiles(${outputPath})`, written.errors);
+    return { value, written: written.outputPath };
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
 /**
  * Indexes the HTML files under `siteDir` that match `glob` (all of them by default) into a bundle
  * at `outputPath`, on a running Pagefind service. URLs stay relative to `siteDir` whatever the
@@ -74,11 +101,7 @@ async function writeBundle(
   outputPath: string,
   glob?: string,
 ): Promise<IndexReport> {
-  const created = await pagefind.createIndex({});
-  check('createIndex', created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
-  try {
+  const { value: filesRead, written } = await withIndex(outputPath, async (index) => {
     const added = await index.addDirectory(glob ? { path: siteDir, glob } : { path: siteDir });
     check(`addDirectory(${siteDir}${glob ? `, ${glob}` : ''})`, added.errors);
     if (added.page_count === 0) {
@@ -86,16 +109,9 @@ async function writeBundle(
         `Pagefind found no pages to index in ${siteDir}${glob ? ` matching ${glob}` : ''}`,
       );
     }
-    const written = await index.writeFiles({ outputPath });
-    check(`writeFiles(${outputPath})`, written.errors);
-    return {
-      filesRead: added.page_count,
-      pageCount: indexedPages(written.outputPath),
-      outputPath: written.outputPath,
-    };
-  } finally {
-    await index.deleteIndex();
-  }
+    return added.page_count;
+  });
+  return { filesRead, pageCount: indexedPages(written), outputPath: written };
 }
 
 /** The HTML files of a document's folder, its Pagefind folder aside, as site-relative paths. */
@@ -127,25 +143,18 @@ async function writeDocumentIndex(
   doc: string,
   outputPath: string,
 ): Promise<IndexReport> {
-  const created = await pagefind.createIndex({});
-  check('createIndex', created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
-  try {
+  const { value: filesRead, written } = await withIndex(outputPath, async (index) => {
     const files = documentFiles(siteDir, doc);
     for (const file of files) {
       const content = readFileSync(path.join(siteDir, file), 'utf8');
       const added = await index.addHTMLFile({ url: pageUrl(file), content });
       check(`addHTMLFile(${file})`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
-    check(`writeFiles(${outputPath})`, written.errors);
-    const pageCount = indexedPages(written.outputPath);
-    if (pageCount === 0) throw new SearchIndexError(`Pagefind found no pages to index in ${doc}/`);
-    return { filesRead: files.length, pageCount, outputPath: written.outputPath };
-  } finally {
-    await index.deleteIndex();
-  }
+    return files.length;
+  });
+  const pageCount = indexedPages(written);
+  if (pageCount === 0) throw new SearchIndexError(`Pagefind found no pages to index in ${doc}/`);
+  return { filesRead, pageCount, outputPath: written };
 }
 
 /** Documents indexed at once: Pagefind's service works on several indexes in parallel. */
@@ -220,19 +229,11 @@ const STARTER_WORD = 'pagefind';
 
 /** Writes the runtime and its one-record index at `outputPath`. */
 async function writeRuntime(outputPath: string): Promise<void> {
-  const created = await pagefind.createIndex({});
-  check('createIndex', created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
-  try {
+  await withIndex(outputPath, async (index) => {
     const added = await index.addCustomRecord({ url: '/', content: STARTER_WORD, language: 'vi' });
     check('addCustomRecord(runtime)', added.errors);
-    const written = await index.writeFiles({ outputPath });
-    check(`writeFiles(${outputPath})`, written.errors);
-    pruneBundle(outputPath, true);
-  } finally {
-    await index.deleteIndex();
-  }
+  });
+  pruneBundle(outputPath, true);
 }
 
 /** The first bytes of every decompressed Pagefind file, before its JSON. */
@@ -402,11 +403,7 @@ export async function writeLibraryIndex(
   outputPath: string,
   documents: readonly LibraryRecord[],
 ): Promise<IndexReport> {
-  const created = await pagefind.createIndex({});
-  check('createIndex', created.errors);
-  const index = created.index;
-  if (!index) throw new SearchIndexError('Pagefind createIndex returned no index');
-  try {
+  const { written } = await withIndex(outputPath, async (index) => {
     for (const { doc, title, words } of documents) {
       const added = await index.addHTMLFile({
         url: `/${doc}/`,
@@ -414,17 +411,9 @@ export async function writeLibraryIndex(
       });
       check(`addHTMLFile(library record of ${doc})`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath });
-    check(`writeFiles(${outputPath})`, written.errors);
-    pruneBundle(outputPath, false);
-    return {
-      filesRead: documents.length,
-      pageCount: indexedPages(written.outputPath),
-      outputPath: written.outputPath,
-    };
-  } finally {
-    await index.deleteIndex();
-  }
+  });
+  pruneBundle(outputPath, false);
+  return { filesRead: documents.length, pageCount: indexedPages(written), outputPath: written };
 }
 
 export interface LibraryReport {
