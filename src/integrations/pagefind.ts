@@ -45,7 +45,10 @@ function check(step: string, errors: readonly string[]): void {
 }
 
 export interface IndexReport {
-  /** HTML files Pagefind read, including those it skipped for lacking `data-pagefind-body`. */
+  /**
+   * HTML files handed to Pagefind: a whole site's, or a document's pages that hold
+   * `data-pagefind-body` (all of its pages when none does).
+   */
   filesRead: number;
   /** Pages in the written index, per its entry file. */
   pageCount: number;
@@ -133,6 +136,82 @@ export function pageUrl(file: string): string {
   );
 }
 
+/** The opening tag of the element marked `data-pagefind-body`, with its name. */
+const BODY_TAG = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>/giu;
+
+/** The `<html …>` tag, which carries the page's language. */
+const HTML_TAG = /<html\b[^>]*>/iu;
+
+/** The end of the element whose opening tag starts at `start`, past nested ones of its name. */
+function elementEnd(html: string, tag: string, start: number): number {
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'giu');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return match.index + match[0].length;
+  }
+  return -1;
+}
+
+/**
+ * What Pagefind needs of a built page: the page's `<html>` tag (its language) around the one
+ * element marked `data-pagefind-body`, or `null` for a page without it. Once any page has that
+ * mark Pagefind reads nothing outside it and skips pages without it, so the index is the same
+ * byte for byte (`tests/e2e/library-build.test.ts` checks it on the seed) while Pagefind parses
+ * a sixth of the HTML: each page repeats the document's contents, navigation and scripts. A
+ * page it cannot cut (several marked elements, no closing tag) is handed over whole.
+ */
+export function searchableHtml(html: string): string | null {
+  const bodies = [...html.matchAll(BODY_TAG)];
+  if (bodies.length === 0) return null;
+  const [body] = bodies;
+  const htmlTag = HTML_TAG.exec(html);
+  if (bodies.length > 1 || !body || !htmlTag) return html;
+  const end = elementEnd(html, body[1] as string, body.index);
+  if (end === -1) return html;
+  const content = html.slice(body.index, end);
+  return `<!doctype html>${htmlTag[0]}<head><meta charset="utf-8"></head><body>${content}</body></html>`;
+}
+
+/** A page handed to Pagefind: its URL and the HTML it reads. */
+export interface IndexedPage {
+  url: string;
+  content: string;
+}
+
+/**
+ * A document's built pages as Pagefind reads them: only what it indexes when some page marks
+ * its body, every page whole when none does (Pagefind then indexes whole pages).
+ */
+export function searchablePages(siteDir: string, doc: string): IndexedPage[] {
+  const pages = documentFiles(siteDir, doc).map((file) => ({
+    url: pageUrl(file),
+    html: readFileSync(path.join(siteDir, file), 'utf8'),
+  }));
+  const searchable = pages.map((page) => ({ url: page.url, content: searchableHtml(page.html) }));
+  if (searchable.every((page) => page.content === null)) {
+    return pages.map((page) => ({ url: page.url, content: page.html }));
+  }
+  return searchable.flatMap((page) =>
+    page.content === null ? [] : [{ url: page.url, content: page.content }],
+  );
+}
+
+/** Adds `pages` to a fresh index and writes it at `outputPath`; returns where it was written. */
+export async function writePages(
+  outputPath: string,
+  pages: readonly IndexedPage[],
+): Promise<string> {
+  const { written } = await withIndex(outputPath, async (index) => {
+    for (const page of pages) {
+      const added = await index.addHTMLFile(page);
+      check(`addHTMLFile(${page.url})`, added.errors);
+    }
+  });
+  return written;
+}
+
 /**
  * Indexes one document's pages into its own index at `outputPath`, reading its folder only:
  * asking Pagefind to glob the whole site once per document would walk every document's files
@@ -143,15 +222,9 @@ async function writeDocumentIndex(
   doc: string,
   outputPath: string,
 ): Promise<IndexReport> {
-  const { value: filesRead, written } = await withIndex(outputPath, async (index) => {
-    const files = documentFiles(siteDir, doc);
-    for (const file of files) {
-      const content = readFileSync(path.join(siteDir, file), 'utf8');
-      const added = await index.addHTMLFile({ url: pageUrl(file), content });
-      check(`addHTMLFile(${file})`, added.errors);
-    }
-    return files.length;
-  });
+  const pages = searchablePages(siteDir, doc);
+  const written = await writePages(outputPath, pages);
+  const filesRead = pages.length;
   const pageCount = indexedPages(written);
   if (pageCount === 0) throw new SearchIndexError(`Pagefind found no pages to index in ${doc}/`);
   return { filesRead, pageCount, outputPath: written };

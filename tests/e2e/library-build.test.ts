@@ -1,10 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
 import { createProject, removeProject } from '../../scripts/bench/project.ts';
+import * as pagefind from 'pagefind';
+import {
+  documentSlugs,
+  pageUrl,
+  searchablePages,
+  writePages,
+} from '../../src/integrations/pagefind.ts';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
@@ -119,4 +135,34 @@ describe('a library of resolutions', () => {
     }
     expect(messages).toEqual([]);
   });
+
+  it('indexes the same search data from the cut pages Pagefind is given as from whole pages', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'nq-cut-'));
+    try {
+      const differing: string[] = [];
+      const built = htmlFiles(listFiles(dist));
+      for (const doc of documentSlugs(dist)) {
+        const files = built.filter((file) => file.startsWith(`${doc}/`));
+        const whole = files.map((file) => ({ url: pageUrl(file), content: readText(dist, file) }));
+        const cut = searchablePages(dist, doc);
+        expect(cut.length).toBeLessThan(whole.length);
+        const wholeDir = await writePages(join(out, doc, 'whole'), whole);
+        const cutDir = await writePages(join(out, doc, 'cut'), cut);
+        if (folderDigest(wholeDir) !== folderDigest(cutDir)) differing.push(doc);
+      }
+      expect(differing).toEqual([]);
+    } finally {
+      await pagefind.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
+
+/** A hash of every file's path and bytes under `dir`. */
+function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of [...listFiles(dir)].sort()) {
+    hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex');
+}
