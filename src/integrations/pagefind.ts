@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -495,30 +497,68 @@ export interface LibraryReport {
   documents: (IndexReport & { doc: string })[];
 }
 
+/** What indexing one document gives: its report, its entry in the list, its library record. */
+export interface IndexedDocument {
+  report: IndexReport & { doc: string };
+  info: DocumentInfo;
+  record: LibraryRecord;
+}
+
+/**
+ * Indexes one document into `<siteDir>/<doc>/pagefind/` (index data only), adds its citable
+ * units to its `tim-kiem.json` and returns its library record, on the running Pagefind service.
+ */
+export async function indexDocument(siteDir: string, doc: string): Promise<IndexedDocument> {
+  const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
+  rmSync(outputPath, { recursive: true, force: true });
+  const report = await writeDocumentIndex(siteDir, doc, outputPath);
+  pruneBundle(outputPath, false);
+  const fragments = readFragments(outputPath);
+  const pages = documentPages(fragments);
+  const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
+  const record = { doc, title: info.title, words: documentWords(pages) };
+  return { report: { doc, ...report }, info, record };
+}
+
+/** Indexes `docs` on this process's Pagefind service, several at a time, in their order. */
+export function indexDocuments(
+  siteDir: string,
+  docs: readonly string[],
+): Promise<IndexedDocument[]> {
+  return inParallel(docs, PARALLEL_DOCUMENTS, (doc) => indexDocument(siteDir, doc));
+}
+
+export interface IndexOptions {
+  /**
+   * Other processes to index documents beside this one, each on its own Pagefind service: one
+   * service works on one index at a time, so a second core needs a second service.
+   */
+  helpers?: number;
+}
+
 /**
  * Writes Pagefind's runtime at `<siteDir>/pagefind/`, one index per document at
  * `<siteDir>/<doc>/pagefind/` (index data only), the library index at
  * `<siteDir>/pagefind/library/`, and the documents' search information files, on one Pagefind
- * service that is closed in `finally`. A reader inside a document searches an index that grows
- * with that document, not with the library; a library-wide search first asks the library index
- * which documents hold the words.
+ * service that is closed in `finally`, and on `helpers` more in processes of their own. A reader
+ * inside a document searches an index that grows with that document, not with the library; a
+ * library-wide search first asks the library index which documents hold the words.
  */
-export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
+export async function indexLibrary(
+  siteDir: string,
+  { helpers = 0 }: IndexOptions = {},
+): Promise<LibraryReport> {
   try {
     const runtimePath = path.join(siteDir, BUNDLE_DIR);
     rmSync(runtimePath, { recursive: true, force: true });
     await writeRuntime(runtimePath);
-    const indexed = await inParallel(documentSlugs(siteDir), PARALLEL_DOCUMENTS, async (doc) => {
-      const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
-      rmSync(outputPath, { recursive: true, force: true });
-      const report = await writeDocumentIndex(siteDir, doc, outputPath);
-      pruneBundle(outputPath, false);
-      const fragments = readFragments(outputPath);
-      const pages = documentPages(fragments);
-      const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
-      const record = { doc, title: info.title, words: documentWords(pages) };
-      return { report: { doc, ...report }, info, record };
-    });
+    const shares = shareOut(documentSlugs(siteDir), helpers + 1);
+    const [own = [], ...others] = shares;
+    const results = await Promise.all([
+      indexDocuments(siteDir, own),
+      ...others.map((docs) => indexInHelper(siteDir, docs)),
+    ]);
+    const indexed = mergeShares(results);
     const documents = indexed.map((each) => each.report);
     const described = indexed.map((each) => each.info);
     const records = indexed.map((each) => each.record);
@@ -535,6 +575,82 @@ export async function indexLibrary(siteDir: string): Promise<LibraryReport> {
   }
 }
 
+/** Deals `items` out to `count` shares in turn, so neighbouring documents go to different shares. */
+export function shareOut<T>(items: readonly T[], count: number): T[][] {
+  const shares = Array.from({ length: Math.max(1, count) }, (): T[] => []);
+  items.forEach((item, at) => shares[at % shares.length]?.push(item));
+  return shares.filter((share, at) => at === 0 || share.length > 0);
+}
+
+/** The shares' results back in the order the items were dealt (`shareOut`). */
+export function mergeShares<T>(shares: readonly (readonly T[])[]): T[] {
+  const merged: T[] = [];
+  const longest = Math.max(0, ...shares.map((share) => share.length));
+  for (let round = 0; round < longest; round++) {
+    for (const share of shares) if (round < share.length) merged.push(share[round] as T);
+  }
+  return merged;
+}
+
+/** The helper's program, run with tsx's loader like the build's own scripts. */
+const HELPER = fileURLToPath(new URL('./pagefind-helper.ts', import.meta.url));
+
+/** An indexed document as a helper hands it back: JSON has no maps. */
+export interface SentDocument extends Omit<IndexedDocument, 'record'> {
+  record: Omit<LibraryRecord, 'words'> & { words: [string, number][] };
+}
+
+/** Writes a helper's results for the process that started it. */
+export function sendDocuments(indexed: readonly IndexedDocument[]): string {
+  const sent: SentDocument[] = indexed.map(({ record, ...rest }) => ({
+    ...rest,
+    record: { ...record, words: [...record.words] },
+  }));
+  return JSON.stringify(sent);
+}
+
+/**
+ * Indexes `docs` in a helper process with its own Pagefind service (`pagefind-helper.ts`), which
+ * writes their indexes and search information and sends back what `indexDocument` returns.
+ */
+function indexInHelper(siteDir: string, docs: readonly string[]): Promise<IndexedDocument[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', HELPER, siteDir], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) =>
+      reject(new SearchIndexError(`search index helper: ${error.message}`)),
+    );
+    child.on('close', (code) => {
+      if (code !== 0) {
+        const said = Buffer.concat(err).toString('utf8').trim().split('\n').at(-1) ?? '';
+        reject(new SearchIndexError(`search index helper stopped (exit ${code}): ${said}`));
+        return;
+      }
+      const sent = JSON.parse(Buffer.concat(out).toString('utf8')) as SentDocument[];
+      resolve(
+        sent.map(({ record, ...rest }) => ({
+          ...rest,
+          record: { ...record, words: new Map(record.words) },
+        })),
+      );
+    });
+    child.stdin.end(JSON.stringify(docs));
+  });
+}
+
+/** Helper processes worth starting for `documents`: one per further core, none for a few. */
+export function helperCount(documents: number, cores: number = availableParallelism()): number {
+  return documents < HELPED_FROM ? 0 : Math.max(0, cores - 1);
+}
+
+/** Below this many documents a helper's start (about a second) costs more than it saves. */
+const HELPED_FROM = 40;
+
 /**
  * The Astro integration: indexes `dist/` at `astro:build:done` into the runtime and library index
  * under `<base>pagefind/` and each document's `<base><doc>/pagefind/`.
@@ -549,7 +665,8 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const siteDir = fileURLToPath(dir);
-        const { library, documents } = await indexLibrary(siteDir);
+        const helpers = helperCount(documentSlugs(siteDir).length);
+        const { library, documents } = await indexLibrary(siteDir, { helpers });
         const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
         logger.info(
           `indexed ${pages} pages of ${documents.length} documents at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,

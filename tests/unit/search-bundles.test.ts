@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,7 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stateFromUrl, urlForState } from '../../src/components/search/search-page';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import pagefindIntegration, {
+  helperCount,
+  mergeShares,
+  shareOut,
   DOCUMENT_MARKER,
   documentSlugs,
   indexLibrary,
@@ -102,6 +108,55 @@ afterAll(async () => {
   for (const each of started) await each.destroy();
   await new Promise((done) => server?.close(done));
   rmSync(root, { recursive: true, force: true });
+});
+
+/** A hash of every file under `dir` (path and bytes), sorted by path. */
+function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const relative = join(folder, entry.name);
+      if (entry.isDirectory()) walk(relative);
+      else hash.update(`${relative}\0`).update(readFileSync(join(dir, relative)));
+    }
+  };
+  walk('');
+  return hash.digest('hex');
+}
+
+describe('indexing on helper processes', () => {
+  it('deals documents out and gathers them back in their order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer({ min: 1, max: 6 }), (items, count) => {
+        const shares = shareOut(items, count);
+        expect(shares.length).toBe(Math.max(1, Math.min(count, items.length)));
+        expect(mergeShares(shares)).toEqual(items);
+      }),
+    );
+  });
+
+  it('starts a helper per further core for a library, none for a few documents', () => {
+    expect(helperCount(1000, 2)).toBe(1);
+    expect(helperCount(1000, 1)).toBe(0);
+    expect(helperCount(3, 8)).toBe(0);
+  });
+
+  it('writes the same files with a helper as without', async () => {
+    const helped = mkdtempSync(join(tmpdir(), 'search-bundles-helped-'));
+    try {
+      cpSync(root, helped, { recursive: true });
+      const alone = await indexLibrary(root);
+      const together = await indexLibrary(helped, { helpers: 1 });
+      expect(together.documents.map((d) => [d.doc, d.pageCount])).toEqual(
+        alone.documents.map((d) => [d.doc, d.pageCount]),
+      );
+      expect(folderDigest(helped)).toBe(folderDigest(root));
+    } finally {
+      rmSync(helped, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('documents of a built site', () => {
