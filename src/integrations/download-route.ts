@@ -1,13 +1,14 @@
 /**
- * The downloads, written into `dist/<doc>/du-lieu/` at build time: the document and its facts as
+ * The downloads on the dev server, at `/<doc>/du-lieu/<file>`: the document and its facts as
  * JSON, its targets and its quantified commitments as CSV, the document as Akoma Ntoso XML
  * (`src/lib/export/`), and the published file it was read from, byte for byte. The content step
  * makes them once per seed (`src/lib/build/compile.ts`) and lists what it wrote; this route
- * copies exactly that list into the site.
+ * serves exactly that list. A build copies the same files (`open-data.ts`) instead of rendering
+ * each as a page.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { documentDownloads, downloadBytes, library } from '../../../lib/site/library';
-import type { WrittenDownload } from '../../../lib/site/site-data';
+import { documentDownloads, downloadBytes, library } from '../lib/site/library';
+import type { WrittenDownload } from '../lib/site/site-data';
 
 export const getStaticPaths = (() => {
   return library().flatMap((entry) =>
