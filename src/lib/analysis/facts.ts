@@ -143,8 +143,20 @@ export function readInForce(
   return null;
 }
 
-/** Every fact of a document, read from its tree. */
+/** Facts already read, by document: every page of a document shows them, from one tree. */
+const factsRead = new WeakMap<Document, DocumentFacts>();
+
+/** Every fact of a document, read from its tree once. */
 export function documentFacts(document: Document): DocumentFacts {
+  const known = factsRead.get(document);
+  if (known) return known;
+  const facts = readFacts(document);
+  factsRead.set(document, facts);
+  return facts;
+}
+
+/** Every fact of a document, read from its tree. */
+function readFacts(document: Document): DocumentFacts {
   const { meta } = document;
   const adopted = readAdoption(document);
   const source = document.nodes.find((node) => node.kind === 'source-note')?.text ?? null;

@@ -5,6 +5,7 @@
  * kept, so a build holds a handful of documents at a time whatever the size of the library.
  */
 import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
 import { join } from 'node:path';
 import type { TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
@@ -76,10 +77,27 @@ function latest<T>(read: (key: string) => T): (key: string) => T {
   };
 }
 
+/** Files already checked against their schema in this build. */
+const checked = new Set<string>();
+
+/**
+ * Reads a site-data file, checking it against its schema the first time only: each of a
+ * document's page kinds is built for every document in turn, so the same file is read once per
+ * kind, and one check per file and build is enough. The dev server checks every read.
+ */
+function readSiteData<T>(file: string, schema: z.ZodType<T>): T {
+  if (DEV || !checked.has(file)) {
+    const data = readJson(file, schema);
+    checked.add(file);
+    return data;
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
 /** Joins one document's tree with its pages. */
 function assemble(entry: LibraryEntry): DocData {
   const slug = entry.slug;
-  const { pages, links, downloads, fields } = readJson(
+  const { pages, links, downloads, fields } = readSiteData(
     join(documentDataDir(ROOT, slug), SITE_FILES.pages),
     PagesSchema,
   );
@@ -128,7 +146,7 @@ export function documentData(slug: string): DocData {
 }
 
 const fragmentFiles = latest((slug) =>
-  readJson(join(documentDataDir(ROOT, slug), SITE_FILES.fragments), FragmentsSchema),
+  readSiteData(join(documentDataDir(ROOT, slug), SITE_FILES.fragments), FragmentsSchema),
 );
 
 /** The content of a document's pages as HTML. */
@@ -145,7 +163,7 @@ export function sectionHtml(slug: string, page: string): string {
 
 /** The downloads of one document, as the content step wrote them, without reading its tree. */
 export function documentDownloads(slug: string): WrittenDownload[] {
-  return readJson(join(documentDataDir(ROOT, slug), SITE_FILES.pages), PagesSchema).downloads;
+  return readSiteData(join(documentDataDir(ROOT, slug), SITE_FILES.pages), PagesSchema).downloads;
 }
 
 /** A download's bytes (JSON, CSV, XML or the published original), as the content step wrote them. */
