@@ -185,12 +185,26 @@ function unitBase(unit: string | null): string {
   return base.trim().split(/\s+/).slice(0, 2).join(' ');
 }
 
+/** The figures read in each candidate's text, read once for all the targets that ask. */
+const candidateFigures = new WeakMap<Candidate, IndicatorMatch[]>();
+
+/** The figures of a candidate's text, as a target's are read. */
+function figuresOf(candidate: Candidate): IndicatorMatch[] {
+  let figures = candidateFigures.get(candidate);
+  if (!figures) {
+    figures = findIndicators(candidate.text, 'target');
+    candidateFigures.set(candidate, figures);
+  }
+  return figures;
+}
+
 /** The figures of a task field that repeat a target's count or amount (rule 1; not percentages). */
-function sharedFigures(figures: IndicatorMatch[], text: string): IndicatorMatch[] {
+function sharedFigures(figures: IndicatorMatch[], candidate: Candidate): IndicatorMatch[] {
   const counted = figures.filter(
     (figure) => figure.unit !== '%' && figure.unit !== RANK_UNIT && unitBase(figure.unit) !== '',
   );
-  return findIndicators(text, 'target').filter((found) =>
+  if (counted.length === 0) return [];
+  return figuresOf(candidate).filter((found) =>
     counted.some(
       (figure) =>
         unitBase(figure.unit) === unitBase(found.unit) &&
@@ -291,7 +305,7 @@ function linkTarget(
   for (const candidate of candidates) {
     const shared = sharedPairs(candidate, own);
     const byTerms = heaviestRun(candidate.pairs, shared, weights) >= MIN_RUN_WEIGHT;
-    const sameFigures = sharedFigures(figures, candidate.text);
+    const sameFigures = sharedFigures(figures, candidate);
     if (!byTerms && sameFigures.length === 0) continue;
     const keys = new Set([...shared].map((pair) => pair.key));
     const score = [...keys].reduce((sum, key) => sum + (weights.get(key) ?? 0), 0);
