@@ -86,21 +86,21 @@ export interface DocNode {
   children: DocNode[];
 }
 
-export const DocNodeSchema: z.ZodType<DocNode> = z.lazy(() =>
-  z
-    .object({
-      kind: z.enum(NODE_KINDS),
-      id: z.string().regex(ID_PATTERN),
-      num: z.string().min(1).nullable(),
-      label: z.string().min(1).nullable(),
-      heading: z.string().min(1).nullable(),
-      text: z.string().min(1).nullable(),
-      line: z.number().int().positive(),
-      indicators: z.array(IndicatorSchema).optional(),
-      children: z.array(DocNodeSchema),
-    })
-    .strict(),
-);
+// The object schema is made once; only the children refer back to it lazily. A lazy schema
+// around the whole object would build a new object schema for every node it checks.
+export const DocNodeSchema: z.ZodType<DocNode> = z
+  .object({
+    kind: z.enum(NODE_KINDS),
+    id: z.string().regex(ID_PATTERN),
+    num: z.string().min(1).nullable(),
+    label: z.string().min(1).nullable(),
+    heading: z.string().min(1).nullable(),
+    text: z.string().min(1).nullable(),
+    line: z.number().int().positive(),
+    indicators: z.array(IndicatorSchema).optional(),
+    children: z.array(z.lazy(() => DocNodeSchema)),
+  })
+  .strict();
 
 /** An attached instrument as the metadata names it. */
 export const InstrumentMetaSchema = z
