@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { deployOf } from './src/lib/build/deploy.ts';
+import keptPages from './src/integrations/kept-pages.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
@@ -12,6 +13,11 @@ import pagefind from './src/integrations/pagefind.ts';
  */
 const { site, base } = deployOf(process.env);
 
+/** The pages of documents whose built pages the build keeps, which the sitemap must list too. */
+/** @type {string[]} */
+const keptUrls = [];
+const kept = keptPages(keptUrls);
+
 export default defineConfig({
   site,
   base,
@@ -20,10 +26,15 @@ export default defineConfig({
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
   integrations: [
-    sitemap(),
+    // First, so that unchanged documents' built folders are set aside before dist/ is emptied
+    // and put back before anything reads the finished dist/.
+    kept.keep,
+    sitemap({ customPages: keptUrls }),
     openData(),
-    // Last, so it indexes the finished dist/ at astro:build:done.
+    // After the pages and downloads, so it indexes the finished dist/ at astro:build:done.
     pagefind(),
+    // Last: the pages are stamped once everything is written.
+    kept.stamp,
   ],
   devToolbar: { enabled: false },
 });

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { keptDocuments } from '../lib/build/kept.ts';
 import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
 import { publicSite, RELATIVE_LINKS_WARNING } from '../lib/export/links.ts';
 import { documentDownloads, library } from '../lib/site/library.ts';
@@ -11,9 +12,15 @@ import { documentDataDir } from '../lib/site/site-data.ts';
  * Copies every document's downloads, as the content step listed them, into
  * `<siteDir>/<doc>/du-lieu/`, byte for byte, and returns how many files it copied.
  */
-export function copyDownloads(root: string, siteDir: string): number {
+export function copyDownloads(
+  root: string,
+  siteDir: string,
+  kept: ReadonlySet<string> = new Set(),
+): number {
   let copied = 0;
   for (const { slug } of library()) {
+    // A kept document's folder already holds its downloads (`src/lib/build/kept.ts`).
+    if (kept.has(slug)) continue;
     const from = join(documentDataDir(root, slug), DOWNLOAD_FOLDER);
     const to = join(siteDir, slug, DOWNLOAD_FOLDER);
     mkdirSync(to, { recursive: true });
@@ -50,7 +57,8 @@ export default function openData(
         if (publicSite(env) === null) logger.warn(RELATIVE_LINKS_WARNING);
       },
       'astro:build:done': ({ dir, logger }) => {
-        const copied = copyDownloads(process.cwd(), fileURLToPath(dir));
+        const root = process.cwd();
+        const copied = copyDownloads(root, fileURLToPath(dir), new Set(keptDocuments(root)));
         logger.info(`copied ${copied} downloads into the documents' ${DOWNLOAD_FOLDER}/ folders`);
       },
     },

@@ -12,6 +12,7 @@ import {
   type DocumentInfo,
   type UnitInfo,
 } from '../search/info';
+import { keptDocuments } from '../lib/build/kept';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
 import {
@@ -513,11 +514,31 @@ export async function indexDocument(siteDir: string, doc: string): Promise<Index
   rmSync(outputPath, { recursive: true, force: true });
   const report = await writeDocumentIndex(siteDir, doc, outputPath);
   pruneBundle(outputPath, false);
+  return describeIndexed(siteDir, doc, report);
+}
+
+/**
+ * What `indexDocument` returns, for a document whose index is already written: a kept
+ * document's (`src/lib/build/kept.ts`), read back from its index without Pagefind.
+ */
+export function describeIndexed(
+  siteDir: string,
+  doc: string,
+  report: IndexReport = keptReport(siteDir, doc),
+): IndexedDocument {
+  const outputPath = report.outputPath;
   const fragments = readFragments(outputPath);
   const pages = documentPages(fragments);
   const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
   const record = { doc, title: info.title, words: documentWords(pages) };
   return { report: { doc, ...report }, info, record };
+}
+
+/** The report of a document index written by an earlier build. */
+function keptReport(siteDir: string, doc: string): IndexReport {
+  const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
+  const pageCount = indexedPages(outputPath);
+  return { filesRead: 0, pageCount, outputPath };
 }
 
 /** Indexes `docs` on this process's Pagefind service, several at a time, in their order. */
@@ -534,6 +555,8 @@ export interface IndexOptions {
    * service works on one index at a time, so a second core needs a second service.
    */
   helpers?: number;
+  /** Documents whose index an earlier build wrote and this one keeps: read, not indexed again. */
+  kept?: ReadonlySet<string>;
 }
 
 /**
@@ -546,19 +569,27 @@ export interface IndexOptions {
  */
 export async function indexLibrary(
   siteDir: string,
-  { helpers = 0 }: IndexOptions = {},
+  { helpers = 0, kept = new Set() }: IndexOptions = {},
 ): Promise<LibraryReport> {
   try {
     const runtimePath = path.join(siteDir, BUNDLE_DIR);
     rmSync(runtimePath, { recursive: true, force: true });
     await writeRuntime(runtimePath);
-    const shares = shareOut(documentSlugs(siteDir), helpers + 1);
+    const slugs = documentSlugs(siteDir);
+    const known = new Map(
+      slugs.filter((doc) => kept.has(doc)).map((doc) => [doc, describeIndexed(siteDir, doc)]),
+    );
+    const shares = shareOut(
+      slugs.filter((doc) => !known.has(doc)),
+      helpers + 1,
+    );
     const [own = [], ...others] = shares;
     const results = await Promise.all([
       indexDocuments(siteDir, own),
       ...others.map((docs) => indexInHelper(siteDir, docs)),
     ]);
-    const indexed = mergeShares(results);
+    const made = new Map(mergeShares(results).map((each) => [each.report.doc, each]));
+    const indexed = slugs.flatMap((doc) => known.get(doc) ?? made.get(doc) ?? []);
     const documents = indexed.map((each) => each.report);
     const described = indexed.map((each) => each.info);
     const records = indexed.map((each) => each.record);
@@ -665,8 +696,9 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const siteDir = fileURLToPath(dir);
-        const helpers = helperCount(documentSlugs(siteDir).length);
-        const { library, documents } = await indexLibrary(siteDir, { helpers });
+        const kept = new Set(keptDocuments(process.cwd()));
+        const helpers = helperCount(documentSlugs(siteDir).length - kept.size);
+        const { library, documents } = await indexLibrary(siteDir, { helpers, kept });
         const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
         logger.info(
           `indexed ${pages} pages of ${documents.length} documents at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,

@@ -39,6 +39,21 @@ export function sharedStamp(root: string, glossaryFile: string, deploy: Deploy):
   return hash.digest('hex');
 }
 
+/** What a built page may also depend on: the site's own code, assets and configuration. */
+const SITE_CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
+
+/** The hash of everything a document's built pages are made from besides its own outputs. */
+export function siteStamp(root: string, outDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of SITE_CODE.flatMap((path) => filesUnder(root, path))) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(join(root, file)));
+  }
+  // Pages kept in one output folder say nothing of another's.
+  hash.update(`\0${outDir}`);
+  return hash.digest('hex');
+}
+
 /** The stamp of one seed: its bytes on top of the shared stamp. */
 export function seedStamp(shared: string, seed: Uint8Array): string {
   return createHash('sha256').update(shared).update(seed).digest('hex');

@@ -4,7 +4,7 @@
  * tree, pages and fragments are read when a page asks for them and only the latest few are
  * kept, so a build holds a handful of documents at a time whatever the size of the library.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { join } from 'node:path';
 import type { TargetLinks } from '../analysis/targets.ts';
@@ -16,6 +16,7 @@ import type { PageRef } from './outline.ts';
 import {
   CONTENT_DIR,
   FragmentsSchema,
+  KeptSchema,
   LibrarySchema,
   PagesSchema,
   SITE_DATA_DIR,
@@ -131,6 +132,22 @@ export function library(): LibraryEntry[] {
   return entries;
 }
 
+let kept: Set<string> | undefined;
+
+/**
+ * The documents whose pages this build renders: all of them, but those whose built pages it
+ * keeps from the previous build (`src/lib/build/kept.ts` records them before the pages are made).
+ */
+export function renderedLibrary(): LibraryEntry[] {
+  if (DEV) return library();
+  if (!kept) {
+    const file = join(ROOT, SITE_DATA_DIR, SITE_FILES.kept);
+    kept = new Set(existsSync(file) ? readJson(file, KeptSchema) : []);
+  }
+  const skipped = kept;
+  return library().filter((entry) => !skipped.has(entry.slug));
+}
+
 /** The list entry of one document, or an error naming it. */
 function entryOf(slug: string): LibraryEntry {
   const entry = library().find((e) => e.slug === slug);
@@ -173,7 +190,7 @@ export function downloadBytes(slug: string, file: string): Uint8Array<ArrayBuffe
 
 /** Static paths of a page that exists once per document: `/<doc>/…`, with its list entry. */
 export function perDocumentPaths(): { params: { doc: string }; props: { entry: LibraryEntry } }[] {
-  return library().map((entry) => ({ params: { doc: entry.slug }, props: { entry } }));
+  return renderedLibrary().map((entry) => ({ params: { doc: entry.slug }, props: { entry } }));
 }
 
 /** Static paths of one of a document's own pages (`DOCUMENT_PAGES`): the documents that have it. */

@@ -36,7 +36,14 @@ export const SITE_FILES = {
   pages: 'pages.json',
   fragments: 'fragments.json',
   tree: 'document.json',
+  /** The documents whose built pages a build keeps from the previous one (`lib/build/kept.ts`). */
+  kept: 'kept.json',
+  /** What a document's built pages were made from, written when a build finishes. */
+  pagesStamp: 'pages-stamp',
 } as const;
+
+/** The list of kept documents: their slugs. */
+export const KeptSchema = z.array(z.string());
 
 /** A page's frontmatter, as the MDX emitter writes it (`src/lib/mdx/frontmatter.ts`). */
 export const PageSchema = PageFrontmatterSchema;
