@@ -49,8 +49,9 @@ export function siteStamp(root: string, outDir: string): string {
     hash.update(`${file}\0`);
     hash.update(readFileSync(join(root, file)));
   }
-  // Pages kept in one output folder say nothing of another's.
-  hash.update(`\0${outDir}`);
+  // Pages kept in one output folder say nothing of another's; the path is taken from the
+  // project's root, so copies of a project (the shards of a library) agree.
+  hash.update(`\0${relative(root, outDir)}`);
   return hash.digest('hex');
 }
 
