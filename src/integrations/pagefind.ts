@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { z } from 'zod';
 import {
   DocumentInfoSchema,
   LibraryInfoSchema,
@@ -13,6 +14,7 @@ import {
   type UnitInfo,
 } from '../search/info';
 import { keptDocuments } from '../lib/build/kept';
+import { SITE_DATA_DIR } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
 import {
@@ -557,6 +559,51 @@ export interface IndexOptions {
   helpers?: number;
   /** Documents whose index an earlier build wrote and this one keeps: read, not indexed again. */
   kept?: ReadonlySet<string>;
+  /**
+   * A folder of per-document folders (the site data's) where what a document's index gives the
+   * library is saved when it is indexed, and read back for a kept document.
+   */
+  savedDir?: string;
+}
+
+/** What a document's index gives the library, saved beside its site data. */
+const SavedSearchSchema = z
+  .object({
+    pageCount: z.number().int().nonnegative(),
+    info: DocumentInfoSchema.pick({ doc: true, title: true, number: true }),
+    words: z.array(z.tuple([z.string(), z.number().int().positive()])),
+  })
+  .strict();
+
+/** The file a document's saved search record is kept in. */
+const SAVED_FILE = 'search-record.json';
+
+/**
+ * Saves what indexing a document gave, for a later build that keeps its index; a document
+ * without a site-data folder (a site indexed outside a build) has nowhere to keep it.
+ */
+function saveIndexed(savedDir: string, indexed: IndexedDocument): void {
+  const folder = path.join(savedDir, indexed.report.doc);
+  if (!existsSync(folder)) return;
+  const saved = {
+    pageCount: indexed.report.pageCount,
+    info: indexed.info,
+    words: [...indexed.record.words],
+  };
+  writeFileSync(path.join(folder, SAVED_FILE), JSON.stringify(SavedSearchSchema.parse(saved)));
+}
+
+/** A kept document as `indexDocument` gives it: saved by the build that indexed it, or read back. */
+function keptDocument(siteDir: string, doc: string, savedDir: string | undefined): IndexedDocument {
+  const file = savedDir === undefined ? null : path.join(savedDir, doc, SAVED_FILE);
+  if (file === null || !existsSync(file)) return describeIndexed(siteDir, doc);
+  const saved = SavedSearchSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
+  return {
+    report: { doc, filesRead: 0, pageCount: saved.pageCount, outputPath },
+    info: saved.info,
+    record: { doc, title: saved.info.title, words: new Map(saved.words) },
+  };
 }
 
 /**
@@ -569,7 +616,7 @@ export interface IndexOptions {
  */
 export async function indexLibrary(
   siteDir: string,
-  { helpers = 0, kept = new Set() }: IndexOptions = {},
+  { helpers = 0, kept = new Set(), savedDir }: IndexOptions = {},
 ): Promise<LibraryReport> {
   try {
     const runtimePath = path.join(siteDir, BUNDLE_DIR);
@@ -577,7 +624,9 @@ export async function indexLibrary(
     await writeRuntime(runtimePath);
     const slugs = documentSlugs(siteDir);
     const known = new Map(
-      slugs.filter((doc) => kept.has(doc)).map((doc) => [doc, describeIndexed(siteDir, doc)]),
+      slugs
+        .filter((doc) => kept.has(doc))
+        .map((doc) => [doc, keptDocument(siteDir, doc, savedDir)]),
     );
     const shares = shareOut(
       slugs.filter((doc) => !known.has(doc)),
@@ -589,6 +638,7 @@ export async function indexLibrary(
       ...others.map((docs) => indexInHelper(siteDir, docs)),
     ]);
     const made = new Map(mergeShares(results).map((each) => [each.report.doc, each]));
+    if (savedDir !== undefined) for (const each of made.values()) saveIndexed(savedDir, each);
     const indexed = slugs.flatMap((doc) => known.get(doc) ?? made.get(doc) ?? []);
     const documents = indexed.map((each) => each.report);
     const described = indexed.map((each) => each.info);
@@ -698,7 +748,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const siteDir = fileURLToPath(dir);
         const kept = new Set(keptDocuments(process.cwd()));
         const helpers = helperCount(documentSlugs(siteDir).length - kept.size);
-        const { library, documents } = await indexLibrary(siteDir, { helpers, kept });
+        const savedDir = path.join(process.cwd(), SITE_DATA_DIR);
+        const { library, documents } = await indexLibrary(siteDir, { helpers, kept, savedDir });
         const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
         logger.info(
           `indexed ${pages} pages of ${documents.length} documents at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,
