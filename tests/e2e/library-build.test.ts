@@ -10,7 +10,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
 import { createProject, removeProject } from '../../scripts/bench/project.ts';
@@ -24,7 +23,7 @@ import {
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
-import { htmlFiles, listFiles, readText } from '../support/dist.ts';
+import { folderDigest, htmlFiles, listFiles, readText } from '../support/dist.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
 import { importFixture, readCorpus } from '../support/shared.ts';
@@ -195,12 +194,3 @@ describe('a library of resolutions', () => {
     expect(folderDigest(dist)).toBe(warm);
   });
 });
-
-/** A hash of every file's path and bytes under `dir`. */
-function folderDigest(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of [...listFiles(dir)].sort()) {
-    hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
-  }
-  return hash.digest('hex');
-}

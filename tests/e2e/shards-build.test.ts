@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
 import { createProject, removeProject } from '../../scripts/bench/project.ts';
-import { listFiles } from '../support/dist.ts';
+import { folderDigest } from '../support/dist.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
 
 /**
@@ -39,15 +37,6 @@ function run(dir: string, args: string[]): string {
 function build(dir: string): string {
   run(dir, ['--import', 'tsx', 'scripts/content.ts']);
   return run(dir, ['node_modules/astro/astro.js', 'build']);
-}
-
-/** A hash of every file's path and bytes under `dir`. */
-function folderDigest(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of [...listFiles(dir)].sort()) {
-    hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
-  }
-  return hash.digest('hex');
 }
 
 afterAll(() => {

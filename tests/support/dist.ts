@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
@@ -22,6 +23,15 @@ export function listFiles(distDir: string): Set<string> {
 /** The built HTML pages, sorted so failures read in a stable order. */
 export function htmlFiles(files: ReadonlySet<string>): string[] {
   return [...files].filter((file) => file.endsWith('.html')).sort();
+}
+
+/** A hash of every file's path and bytes under `dir`: two folders agree byte for byte or not. */
+export function folderDigest(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of [...listFiles(dir)].sort()) {
+    hash.update(`${file}\0`).update(readFileSync(join(dir, file)));
+  }
+  return hash.digest('hex');
 }
 
 /** Reads one built file as text. */

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stateFromUrl, urlForState } from '../../src/components/search/search-page';
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import pagefindIntegration, {
   helperCount,
@@ -38,6 +37,7 @@ import {
 import { Runtime, slugOf, type PagefindModule } from '../../src/search/runtime';
 import { resultPlace } from '../../src/search/render';
 import { serve } from './search-fixture';
+import { folderDigest } from '../support/dist';
 
 /** The clauses a search finds, in rank order. */
 async function clauses(...args: Parameters<typeof searchClauses>): Promise<ClauseResult[]> {
@@ -109,22 +109,6 @@ afterAll(async () => {
   await new Promise((done) => server?.close(done));
   rmSync(root, { recursive: true, force: true });
 });
-
-/** A hash of every file under `dir` (path and bytes), sorted by path. */
-function folderDigest(dir: string): string {
-  const hash = createHash('sha256');
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const relative = join(folder, entry.name);
-      if (entry.isDirectory()) walk(relative);
-      else hash.update(`${relative}\0`).update(readFileSync(join(dir, relative)));
-    }
-  };
-  walk('');
-  return hash.digest('hex');
-}
 
 describe('indexing on helper processes', () => {
   it('deals documents out and gathers them back in their order', () => {
