@@ -3,7 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { keepUnchanged, restoreKept, stampPages } from '../lib/build/kept.ts';
 import { siteStamp } from '../lib/build/stamp.ts';
 import { library } from '../lib/site/library.ts';
-import { DOCUMENT_PAGES } from '../lib/vocabulary/pages.ts';
+import { absoluteUrl, docUrl, documentPageUrl, pageUrl } from '../lib/site/urls.ts';
 import type { LibraryEntry } from '../lib/site/site-data.ts';
 
 /**
@@ -42,14 +42,13 @@ export default function keptPages(urls: string[]): {
               site,
             ),
           );
-          const origin = new URL(config.base, config.site ?? 'http://localhost/');
           urls.splice(
             0,
             urls.length,
             ...entries
               .filter((entry) => kept.has(entry.slug))
-              .flatMap((entry) => documentPaths(entry))
-              .map((path) => new URL(path, origin).href),
+              .flatMap((entry) => documentPaths(entry, config.base))
+              .map((path) => absoluteUrl(path, config.site)),
           );
           if (kept.size > 0) {
             logger.info(`kept the built pages of ${kept.size} of ${entries.length} documents`);
@@ -76,10 +75,11 @@ export default function keptPages(urls: string[]): {
   };
 }
 
-/** Every page of a document, as paths relative to the site's base: `<doc>/`, `<doc>/<page>/`. */
-export function documentPaths(entry: LibraryEntry): string[] {
-  const own = entry.ownPages.map((key) => DOCUMENT_PAGES[key].slug);
-  return [entry.slug, ...[...entry.pages, ...own].map((page) => `${entry.slug}/${page}`)].map(
-    (path) => `${path}/`,
-  );
+/** Every page of a document, as site paths under `base`: its front page, sections, own pages. */
+export function documentPaths(entry: LibraryEntry, base: string): string[] {
+  return [
+    docUrl(entry.slug, base),
+    ...entry.pages.map((page) => pageUrl(entry.slug, page, base)),
+    ...entry.ownPages.map((key) => documentPageUrl(entry.slug, key, undefined, base)),
+  ];
 }

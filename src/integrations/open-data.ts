@@ -2,11 +2,10 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { keptDocuments } from '../lib/build/kept.ts';
 import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
 import { publicSite, RELATIVE_LINKS_WARNING } from '../lib/export/links.ts';
 import { documentDownloads, library } from '../lib/site/library.ts';
-import { documentDataDir } from '../lib/site/site-data.ts';
+import { documentDataDir, readKept } from '../lib/site/site-data.ts';
 
 /**
  * Copies every document's downloads, as the content step listed them, into
@@ -58,7 +57,7 @@ export default function openData(
       },
       'astro:build:done': ({ dir, logger }) => {
         const root = process.cwd();
-        const copied = copyDownloads(root, fileURLToPath(dir), new Set(keptDocuments(root)));
+        const copied = copyDownloads(root, fileURLToPath(dir), new Set(readKept(root)));
         logger.info(`copied ${copied} downloads into the documents' ${DOWNLOAD_FOLDER}/ folders`);
       },
     },

@@ -13,8 +13,7 @@ import {
   type DocumentInfo,
   type UnitInfo,
 } from '../search/info';
-import { keptDocuments } from '../lib/build/kept';
-import { SITE_DATA_DIR } from '../lib/site/site-data';
+import { SITE_DATA_DIR, readKept } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
 import {
@@ -52,7 +51,8 @@ function check(step: string, errors: readonly string[]): void {
 export interface IndexReport {
   /**
    * HTML files handed to Pagefind: a whole site's, or a document's pages that hold
-   * `data-pagefind-body` (all of its pages when none does).
+   * `data-pagefind-body` (all of its pages when none does); for a kept document, by the build
+   * that indexed it.
    */
   filesRead: number;
   /** Pages in the written index, per its entry file. */
@@ -516,19 +516,6 @@ export async function indexDocument(siteDir: string, doc: string): Promise<Index
   rmSync(outputPath, { recursive: true, force: true });
   const report = await writeDocumentIndex(siteDir, doc, outputPath);
   pruneBundle(outputPath, false);
-  return describeIndexed(siteDir, doc, report);
-}
-
-/**
- * What `indexDocument` returns, for a document whose index is already written: a kept
- * document's (`src/lib/build/kept.ts`), read back from its index without Pagefind.
- */
-export function describeIndexed(
-  siteDir: string,
-  doc: string,
-  report: IndexReport = keptReport(siteDir, doc),
-): IndexedDocument {
-  const outputPath = report.outputPath;
   const fragments = readFragments(outputPath);
   const pages = documentPages(fragments);
   const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
@@ -536,11 +523,36 @@ export function describeIndexed(
   return { report: { doc, ...report }, info, record };
 }
 
-/** The report of a document index written by an earlier build. */
-function keptReport(siteDir: string, doc: string): IndexReport {
+/**
+ * An indexed document as it is stored: a helper's answer, or the record saved for a later build
+ * that keeps the document's index. JSON has no maps, so its words are pairs.
+ */
+const StoredDocumentSchema = z
+  .object({
+    doc: z.string(),
+    filesRead: z.number().int().nonnegative(),
+    pageCount: z.number().int().nonnegative(),
+    info: DocumentInfoSchema.pick({ doc: true, title: true, number: true }),
+    words: z.array(z.tuple([z.string(), z.number().int().positive()])),
+  })
+  .strict();
+type StoredDocument = z.infer<typeof StoredDocumentSchema>;
+
+/** An indexed document in its stored form. */
+function storedDocument({ report, info, record }: IndexedDocument): StoredDocument {
+  const { doc, filesRead, pageCount } = report;
+  return { doc, filesRead, pageCount, info, words: [...record.words] };
+}
+
+/** An indexed document from its stored form, its index under `siteDir`. */
+function fromStored(siteDir: string, stored: StoredDocument): IndexedDocument {
+  const { doc, filesRead, pageCount, info, words } = stored;
   const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
-  const pageCount = indexedPages(outputPath);
-  return { filesRead: 0, pageCount, outputPath };
+  return {
+    report: { doc, filesRead, pageCount, outputPath },
+    info,
+    record: { doc, title: info.title, words: new Map(words) },
+  };
 }
 
 /** Indexes `docs` on this process's Pagefind service, several at a time, in their order. */
@@ -557,7 +569,10 @@ export interface IndexOptions {
    * service works on one index at a time, so a second core needs a second service.
    */
   helpers?: number;
-  /** Documents whose index an earlier build wrote and this one keeps: read, not indexed again. */
+  /**
+   * Documents whose index an earlier build wrote and this one keeps: what that build saved in
+   * `savedDir` is read rather than indexed again.
+   */
   kept?: ReadonlySet<string>;
   /**
    * A folder of per-document folders (the site data's) where what a document's index gives the
@@ -566,16 +581,7 @@ export interface IndexOptions {
   savedDir?: string;
 }
 
-/** What a document's index gives the library, saved beside its site data. */
-const SavedSearchSchema = z
-  .object({
-    pageCount: z.number().int().nonnegative(),
-    info: DocumentInfoSchema.pick({ doc: true, title: true, number: true }),
-    words: z.array(z.tuple([z.string(), z.number().int().positive()])),
-  })
-  .strict();
-
-/** The file a document's saved search record is kept in. */
+/** The file a document's stored search record is saved in, in its site-data folder. */
 const SAVED_FILE = 'search-record.json';
 
 /**
@@ -585,25 +591,18 @@ const SAVED_FILE = 'search-record.json';
 function saveIndexed(savedDir: string, indexed: IndexedDocument): void {
   const folder = path.join(savedDir, indexed.report.doc);
   if (!existsSync(folder)) return;
-  const saved = {
-    pageCount: indexed.report.pageCount,
-    info: indexed.info,
-    words: [...indexed.record.words],
-  };
-  writeFileSync(path.join(folder, SAVED_FILE), JSON.stringify(SavedSearchSchema.parse(saved)));
+  const stored = StoredDocumentSchema.parse(storedDocument(indexed));
+  writeFileSync(path.join(folder, SAVED_FILE), JSON.stringify(stored));
 }
 
-/** A kept document as `indexDocument` gives it: saved by the build that indexed it, or read back. */
-function keptDocument(siteDir: string, doc: string, savedDir: string | undefined): IndexedDocument {
-  const file = savedDir === undefined ? null : path.join(savedDir, doc, SAVED_FILE);
-  if (file === null || !existsSync(file)) return describeIndexed(siteDir, doc);
-  const saved = SavedSearchSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
-  return {
-    report: { doc, filesRead: 0, pageCount: saved.pageCount, outputPath },
-    info: saved.info,
-    record: { doc, title: saved.info.title, words: new Map(saved.words) },
-  };
+/**
+ * A kept document as the build that indexed it saved it, or null when nothing was saved: then
+ * it is indexed again from its kept pages.
+ */
+function savedDocument(siteDir: string, doc: string, savedDir: string): IndexedDocument | null {
+  const file = path.join(savedDir, doc, SAVED_FILE);
+  if (!existsSync(file)) return null;
+  return fromStored(siteDir, StoredDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
 }
 
 /**
@@ -624,9 +623,14 @@ export async function indexLibrary(
     await writeRuntime(runtimePath);
     const slugs = documentSlugs(siteDir);
     const known = new Map(
-      slugs
-        .filter((doc) => kept.has(doc))
-        .map((doc) => [doc, keptDocument(siteDir, doc, savedDir)]),
+      savedDir === undefined
+        ? []
+        : slugs
+            .filter((doc) => kept.has(doc))
+            .flatMap((doc) => {
+              const saved = savedDocument(siteDir, doc, savedDir);
+              return saved ? [[doc, saved] as const] : [];
+            }),
     );
     const shares = shareOut(
       slugs.filter((doc) => !known.has(doc)),
@@ -676,18 +680,9 @@ export function mergeShares<T>(shares: readonly (readonly T[])[]): T[] {
 /** The helper's program, run with tsx's loader like the build's own scripts. */
 const HELPER = fileURLToPath(new URL('./pagefind-helper.ts', import.meta.url));
 
-/** An indexed document as a helper hands it back: JSON has no maps. */
-export interface SentDocument extends Omit<IndexedDocument, 'record'> {
-  record: Omit<LibraryRecord, 'words'> & { words: [string, number][] };
-}
-
 /** Writes a helper's results for the process that started it. */
 export function sendDocuments(indexed: readonly IndexedDocument[]): string {
-  const sent: SentDocument[] = indexed.map(({ record, ...rest }) => ({
-    ...rest,
-    record: { ...record, words: [...record.words] },
-  }));
-  return JSON.stringify(sent);
+  return JSON.stringify(indexed.map(storedDocument));
 }
 
 /**
@@ -712,13 +707,8 @@ function indexInHelper(siteDir: string, docs: readonly string[]): Promise<Indexe
         reject(new SearchIndexError(`search index helper stopped (exit ${code}): ${said}`));
         return;
       }
-      const sent = JSON.parse(Buffer.concat(out).toString('utf8')) as SentDocument[];
-      resolve(
-        sent.map(({ record, ...rest }) => ({
-          ...rest,
-          record: { ...record, words: new Map(record.words) },
-        })),
-      );
+      const sent = z.array(StoredDocumentSchema).parse(JSON.parse(Buffer.concat(out).toString()));
+      resolve(sent.map((stored) => fromStored(siteDir, stored)));
     });
     child.stdin.end(JSON.stringify(docs));
   });
@@ -746,7 +736,7 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         const siteDir = fileURLToPath(dir);
-        const kept = new Set(keptDocuments(process.cwd()));
+        const kept = new Set(readKept(process.cwd()));
         const helpers = helperCount(documentSlugs(siteDir).length - kept.size);
         const savedDir = path.join(process.cwd(), SITE_DATA_DIR);
         const { library, documents } = await indexLibrary(siteDir, { helpers, kept, savedDir });

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   KEPT_DIR,
   keepUnchanged,
-  keptDocuments,
   pagesStamp,
   restoreKept,
   stampPages,
 } from '../../src/lib/build/kept';
-import { SITE_DATA_DIR, SITE_FILES } from '../../src/lib/site/site-data';
+import { SITE_DATA_DIR, SITE_FILES, readKept } from '../../src/lib/site/site-data';
 
 /**
  * Kept pages on a made-up project: two documents with content stamps and built folders, moved
@@ -61,7 +60,7 @@ describe('kept pages', () => {
     expect(build('site-1')).toEqual(['hn', 'qn']);
     expect(readFileSync(join(outDir, 'qn', 'index.html'), 'utf8')).toBe('<p>qn</p>');
     expect(existsSync(join(root, KEPT_DIR))).toBe(false);
-    expect(keptDocuments(root)).toEqual([]);
+    expect(readKept(root)).toEqual([]);
   });
 
   it("remakes a document whose content changed, and every document when the site's code did", () => {
@@ -74,7 +73,7 @@ describe('kept pages', () => {
   it('keeps nothing after a build that stopped before it finished', () => {
     build('site-1');
     expect(keepUnchanged(root, outDir, DOCS, 'site-1')).toEqual(['hn', 'qn']);
-    expect(keptDocuments(root)).toEqual(['hn', 'qn']);
+    expect(readKept(root)).toEqual(['hn', 'qn']);
     // The build stops here: nothing is put back or stamped.
     expect(keepUnchanged(root, outDir, DOCS, 'site-1')).toEqual([]);
   });

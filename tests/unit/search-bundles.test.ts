@@ -143,6 +143,31 @@ describe('indexing on helper processes', () => {
   });
 });
 
+describe('kept documents', () => {
+  it('are read from what the build that indexed them saved, or indexed again without it', async () => {
+    const saved = mkdtempSync(join(tmpdir(), 'search-bundles-saved-'));
+    try {
+      for (const doc of ['hn', 'qn']) mkdirSync(join(saved, doc));
+      const first = await indexLibrary(root, { savedDir: saved });
+      const digest = folderDigest(root);
+      expect(readdirSync(join(saved, 'qn'))).toEqual(['search-record.json']);
+      const kept = new Set(['hn', 'qn']);
+      const again = await indexLibrary(root, { kept, savedDir: saved });
+      expect(again.documents.map((d) => [d.doc, d.pageCount, d.filesRead])).toEqual(
+        first.documents.map((d) => [d.doc, d.pageCount, d.filesRead]),
+      );
+      expect(folderDigest(root)).toBe(digest);
+      // Nothing saved for qn: its index is made again from its pages, the same.
+      rmSync(join(saved, 'qn', 'search-record.json'));
+      await indexLibrary(root, { kept, savedDir: saved });
+      expect(folderDigest(root)).toBe(digest);
+      expect(existsSync(join(saved, 'qn', 'search-record.json'))).toBe(true);
+    } finally {
+      rmSync(saved, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('documents of a built site', () => {
   it('are the top-level folders that hold a full-text page', () => {
     expect(documentSlugs(root)).toEqual(['hn', 'qn']);

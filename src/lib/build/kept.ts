@@ -9,13 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  KeptSchema,
-  SITE_DATA_DIR,
-  SITE_FILES,
-  documentDataDir,
-  readJson,
-} from '../site/site-data.ts';
+import { SITE_DATA_DIR, SITE_FILES, documentDataDir, readKept } from '../site/site-data.ts';
 
 /** Where kept folders wait while the build empties and fills the output folder. */
 export const KEPT_DIR = join('.cache', 'kept');
@@ -64,15 +58,9 @@ export function keepUnchanged(
   return kept;
 }
 
-/** The documents this build keeps, as `keepUnchanged` recorded them; none when not recorded. */
-export function keptDocuments(root: string): string[] {
-  const file = join(root, SITE_DATA_DIR, SITE_FILES.kept);
-  return existsSync(file) ? readJson(file, KeptSchema) : [];
-}
-
 /** Once the pages are written: puts the kept folders back into the output folder. */
 export function restoreKept(root: string, outDir: string): void {
-  for (const doc of keptDocuments(root)) {
+  for (const doc of readKept(root)) {
     rmSync(join(outDir, doc), { recursive: true, force: true });
     renameSync(join(root, KEPT_DIR, doc), join(outDir, doc));
   }

@@ -3,7 +3,7 @@
  * neither parsed nor written again. The seed's bytes, the glossary, where the site is published
  * and the code that makes the outputs all go in; changing any of them remakes what it touches.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Deploy } from './deploy.ts';
@@ -27,13 +27,19 @@ function filesUnder(root: string, path: string): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** The hash of the code, the glossary and the deployment: what every document shares. */
-export function sharedStamp(root: string, glossaryFile: string, deploy: Deploy): string {
+/** A hash of every file under `paths`: each file's path from `root`, then its bytes. */
+function hashFiles(root: string, paths: readonly string[]): Hash {
   const hash = createHash('sha256');
-  for (const file of CODE.flatMap((path) => filesUnder(root, path))) {
-    hash.update(`${relative(root, join(root, file))}\0`);
+  for (const file of paths.flatMap((path) => filesUnder(root, path))) {
+    hash.update(`${file}\0`);
     hash.update(readFileSync(join(root, file)));
   }
+  return hash;
+}
+
+/** The hash of the code, the glossary and the deployment: what every document shares. */
+export function sharedStamp(root: string, glossaryFile: string, deploy: Deploy): string {
+  const hash = hashFiles(root, CODE);
   hash.update(readFileSync(glossaryFile));
   hash.update(`\0${deploy.site}\0${deploy.base}\0${deploy.published ?? ''}`);
   return hash.digest('hex');
@@ -44,11 +50,7 @@ const SITE_CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'packag
 
 /** The hash of everything a document's built pages are made from besides its own outputs. */
 export function siteStamp(root: string, outDir: string): string {
-  const hash = createHash('sha256');
-  for (const file of SITE_CODE.flatMap((path) => filesUnder(root, path))) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(join(root, file)));
-  }
+  const hash = hashFiles(root, SITE_CODE);
   // Pages kept in one output folder say nothing of another's; the path is taken from the
   // project's root, so copies of a project (the shards of a library) agree.
   hash.update(`\0${relative(root, outDir)}`);

@@ -4,7 +4,7 @@
  * tree, pages and fragments are read when a page asks for them and only the latest few are
  * kept, so a build holds a handful of documents at a time whatever the size of the library.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { join } from 'node:path';
 import type { TargetLinks } from '../analysis/targets.ts';
@@ -16,13 +16,13 @@ import type { PageRef } from './outline.ts';
 import {
   CONTENT_DIR,
   FragmentsSchema,
-  KeptSchema,
   LibrarySchema,
   PagesSchema,
   SITE_DATA_DIR,
   SITE_FILES,
   documentDataDir,
   readJson,
+  readKept,
   type DocumentPages,
   type Fragments,
   type LibraryEntry,
@@ -140,10 +140,7 @@ let kept: Set<string> | undefined;
  */
 export function renderedLibrary(): LibraryEntry[] {
   if (DEV) return library();
-  if (!kept) {
-    const file = join(ROOT, SITE_DATA_DIR, SITE_FILES.kept);
-    kept = new Set(existsSync(file) ? readJson(file, KeptSchema) : []);
-  }
+  kept ??= new Set(readKept(ROOT));
   const skipped = kept;
   return library().filter((entry) => !skipped.has(entry.slug));
 }

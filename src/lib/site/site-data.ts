@@ -12,7 +12,7 @@
  *
  * The tree itself is `content/<doc>/document.json`, beside the MDX it was written with.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PageFrontmatterSchema } from '../mdx/frontmatter.ts';
@@ -44,6 +44,12 @@ export const SITE_FILES = {
 
 /** The list of kept documents: their slugs. */
 export const KeptSchema = z.array(z.string());
+
+/** The documents this build keeps (`lib/build/kept.ts` records them); none when not recorded. */
+export function readKept(root: string): string[] {
+  const file = join(root, SITE_DATA_DIR, SITE_FILES.kept);
+  return existsSync(file) ? readJson(file, KeptSchema) : [];
+}
 
 /** A page's frontmatter, as the MDX emitter writes it (`src/lib/mdx/frontmatter.ts`). */
 export const PageSchema = PageFrontmatterSchema;
