@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -23,7 +22,7 @@ import {
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';
-import { folderDigest, htmlFiles, listFiles, readText } from '../support/dist.ts';
+import { buildProject, folderDigest, htmlFiles, listFiles, readText } from '../support/dist.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
 import { importFixture, readCorpus } from '../support/shared.ts';
@@ -53,26 +52,9 @@ beforeAll(() => {
     writeFileSync(join(root, 'seeds', `${name}.txt`), readCorpus(name));
   }
   copyFileSync(importFixture(IMPORTED.kind, IMPORTED.file), join(root, 'seeds', IMPORTED.file));
-  build(root);
+  buildProject(root);
   dist = join(root, 'dist');
 }, 900_000);
-
-/** Runs the content step and Astro's build in `project`, as `npm run build` does; Astro's log. */
-function build(project: string): string {
-  // A clean environment: the test runner's variables (BASE_URL, MODE …) would leak into the build.
-  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
-  let log = '';
-  for (const args of [
-    ['--import', 'tsx', 'scripts/content.ts'],
-    ['node_modules/astro/astro.js', 'build'],
-  ]) {
-    const run = spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env });
-    if (run.status !== 0)
-      throw new Error(`${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
-    log = run.stdout;
-  }
-  return log;
-}
 
 /** "kept the built pages of 21 of 22 documents" → [21, 22]; [0, 0] when none was kept. */
 function keptOf(log: string): [number, number] {
@@ -174,7 +156,7 @@ describe('a library of resolutions', () => {
   it('keeps the built pages of unchanged documents and gives the same site as a cold build', () => {
     const documents = readdirSync(join(root, 'seeds')).length;
     const cold = folderDigest(dist);
-    expect(keptOf(build(root))).toEqual([documents, documents]);
+    expect(keptOf(buildProject(root))).toEqual([documents, documents]);
     expect(folderDigest(dist)).toBe(cold);
 
     const edited = readdirSync(join(root, 'seeds')).find(
@@ -183,14 +165,14 @@ describe('a library of resolutions', () => {
     if (!edited) throw new Error('no generated seed to edit');
     const file = join(root, 'seeds', edited);
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\nBản sửa để dựng lại.\n`);
-    expect(keptOf(build(root))).toEqual([documents - 1, documents]);
+    expect(keptOf(buildProject(root))).toEqual([documents - 1, documents]);
     const slug = edited.replace(/\.txt$/u, '');
     expect(readText(dist, `${slug}/toan-van/index.html`)).toContain('Bản sửa để dựng lại.');
     const warm = folderDigest(dist);
     expect(warm).not.toBe(cold);
 
     rmSync(dist, { recursive: true, force: true });
-    expect(keptOf(build(root))).toEqual([0, 0]);
+    expect(keptOf(buildProject(root))).toEqual([0, 0]);
     expect(folderDigest(dist)).toBe(warm);
   });
 });

@@ -1,12 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, removeProject } from '../../scripts/bench/project.ts';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
 import { newContext } from '../support/browsing.ts';
+import { buildProject } from '../support/dist.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {
   caseProblems,
@@ -40,17 +39,7 @@ beforeAll(async () => {
   for (const name of corpusNames()) {
     writeFileSync(join(root, 'seeds', `${name}.txt`), readCorpus(name));
   }
-  // A clean environment: the test runner's variables (BASE_URL, MODE …) would leak into the build.
-  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
-  for (const args of [
-    ['--import', 'tsx', 'scripts/content.ts'],
-    ['node_modules/astro/astro.js', 'build'],
-  ]) {
-    const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env });
-    if (run.status !== 0) {
-      throw new Error(`${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
-    }
-  }
+  buildProject(root);
   server = await startPreview(join(root, 'dist'), root);
   baseUrl = server.url;
   browser = await launchChromium();

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { fileForUrlPath } from './links.ts';
@@ -65,4 +67,26 @@ export function buildArgs(): string[] {
   return process.env['E2E_OUT_DIR'] === undefined
     ? ['run', 'build']
     : ['run', 'build', '--', '--outDir', DIST_DIR];
+}
+
+/**
+ * Runs a Node program in a project folder (`args` as for `node`), in a clean environment: the
+ * test runner's variables (BASE_URL, MODE …) would leak into a build. Returns what it printed;
+ * a failure throws with its output.
+ */
+export function runInProject(dir: string, args: readonly string[]): string {
+  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
+  const done = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env });
+  if (done.status !== 0) {
+    throw new Error(`${args.join(' ')} failed in ${dir}:\n${done.stdout}\n${done.stderr}`);
+  }
+  return `${done.stdout}\n${done.stderr}`;
+}
+
+/** The content step and Astro's build in a project folder, as `npm run build` runs them. */
+export function buildProject(dir: string): string {
+  return [
+    runInProject(dir, ['--import', 'tsx', 'scripts/content.ts']),
+    runInProject(dir, ['node_modules/astro/astro.js', 'build']),
+  ].join('\n');
 }
