@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -22,6 +21,7 @@ import { place } from '../../src/lib/mdx/emit.ts';
 import { HOSTILE, hostileDocument } from '../fixtures/hostile-document.ts';
 import { attr, bodyText, decodeEntities, parseHtml } from '../support/html.ts';
 import { PROJECT_ROOT } from '../support/server.ts';
+import { runInProject } from '../support/dist.ts';
 
 /**
  * A real `astro build` of a resolution made of text that looks like syntax, in a copy of the
@@ -76,21 +76,7 @@ function squash(text: string): string {
 
 beforeAll(async () => {
   root = makeProject();
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    // A clean environment: the test runner's own variables (BASE_URL, MODE …) would leak into
-    // Vite's `import.meta.env` in the child build.
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: process.env['HOME'] ?? tmpdir(),
-      BASE_PATH: BASE,
-      SITE_URL: SITE,
-    },
-  });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
-  }
+  runInProject(root, ['node_modules/astro/astro.js', 'build'], { BASE_PATH: BASE, SITE_URL: SITE });
   pages = new Map();
   const placement = place(document);
   const slugs = [

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -26,7 +25,7 @@ import { normalizeText } from '../../src/lib/text/normalize.ts';
 import { formatFinding, runAxe } from '../support/axe.ts';
 import { collectPageErrors, newContext } from '../support/browsing.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { htmlFiles, listFiles, readText } from '../support/dist.ts';
+import { htmlFiles, listFiles, readText, runInProject } from '../support/dist.ts';
 import { attr, decodeEntities, parseHtml } from '../support/html.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
 import { byId, CITE_NAME } from '../support/selectors.ts';
@@ -184,14 +183,7 @@ function anchoredNodes(document: Document): DocNode[] {
 
 beforeAll(async () => {
   root = makeProject();
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() },
-  });
-  if (result.status !== 0) {
-    throw new Error(`astro build failed:\n${result.stdout}\n${result.stderr}`);
-  }
+  runInProject(root, ['node_modules/astro/astro.js', 'build']);
   const dist = join(root, 'dist');
   for (const file of htmlFiles(listFiles(dist))) {
     if (!file.endsWith('/index.html')) continue;

@@ -70,12 +70,20 @@ export function buildArgs(): string[] {
 }
 
 /**
- * Runs a Node program in a project folder (`args` as for `node`), in a clean environment: the
- * test runner's variables (BASE_URL, MODE …) would leak into a build. Returns what it printed;
- * a failure throws with its output.
+ * Runs a Node program in a project folder (`args` as for `node`), in a clean environment with
+ * only `settings` added: the test runner's variables (BASE_URL, MODE …) would leak into a
+ * build. Returns what it printed; a failure throws with its output.
  */
-export function runInProject(dir: string, args: readonly string[]): string {
-  const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? tmpdir() };
+export function runInProject(
+  dir: string,
+  args: readonly string[],
+  settings: Readonly<Record<string, string>> = {},
+): string {
+  const env = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? tmpdir(),
+    ...settings,
+  };
   const done = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env });
   if (done.status !== 0) {
     throw new Error(`${args.join(' ')} failed in ${dir}:\n${done.stdout}\n${done.stderr}`);
