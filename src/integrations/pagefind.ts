@@ -13,6 +13,7 @@ import {
   type DocumentInfo,
   type UnitInfo,
 } from '../search/info';
+import { renderedLibrary } from '../lib/site/library';
 import { SITE_DATA_DIR, readKept } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
@@ -25,6 +26,8 @@ import {
   runtimeUrl,
 } from '../search/paths';
 import { pageSections, pageWords, type PagefindFragment, type PageWords } from '../search/sections';
+import { PAGE_SINK, type PageSink } from './page-sink';
+import { pageStream } from './page-stream';
 
 /**
  * Build step with side effects: indexes the built site with Pagefind's Node API once Astro has
@@ -236,24 +239,22 @@ async function writeDocumentIndex(
 }
 
 /** Documents indexed at once: Pagefind's service works on several indexes in parallel. */
-const PARALLEL_DOCUMENTS = 4;
+export const PARALLEL_DOCUMENTS = 4;
 
-/** Runs `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
-async function inParallel<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const at = next++;
-      results[at] = await work(items[at] as T);
+/** Runs each task given to the returned function with at most `limit` of them running at once. */
+export function limiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= limit) await new Promise<void>((start) => waiting.push(start));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 /** Indexes every HTML file under `siteDir` and writes the bundle to `outputPath`. */
@@ -507,20 +508,47 @@ export interface IndexedDocument {
   record: LibraryRecord;
 }
 
+/** What indexing a document's pages gives, before its search information file is completed. */
+export interface IndexedPages {
+  report: IndexReport & { doc: string };
+  units: UnitInfo[];
+  words: Map<string, number>;
+}
+
 /**
- * Indexes one document into `<siteDir>/<doc>/pagefind/` (index data only), adds its citable
- * units to its `tim-kiem.json` and returns its library record, on the running Pagefind service.
+ * Indexes one document's pages into `<siteDir>/<doc>/pagefind/` (index data only) on the
+ * running Pagefind service; reads nothing the site writes after the document's pages.
  */
-export async function indexDocument(siteDir: string, doc: string): Promise<IndexedDocument> {
+export async function indexPages(siteDir: string, doc: string): Promise<IndexedPages> {
   const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
   rmSync(outputPath, { recursive: true, force: true });
   const report = await writeDocumentIndex(siteDir, doc, outputPath);
   pruneBundle(outputPath, false);
   const fragments = readFragments(outputPath);
   const pages = documentPages(fragments);
-  const info = describeDocument(siteDir, doc, unitsOf(fragments, pages));
-  const record = { doc, title: info.title, words: documentWords(pages) };
-  return { report: { doc, ...report }, info, record };
+  return {
+    report: { doc, ...report },
+    units: unitsOf(fragments, pages),
+    words: documentWords(pages),
+  };
+}
+
+/**
+ * Adds an indexed document's citable units to its `tim-kiem.json`, which the site writes among
+ * its last pages, and returns its library record.
+ */
+export function describeIndexed(siteDir: string, indexed: IndexedPages): IndexedDocument {
+  const { report, units, words } = indexed;
+  const info = describeDocument(siteDir, report.doc, units);
+  return { report, info, record: { doc: report.doc, title: info.title, words } };
+}
+
+/**
+ * Indexes one document into `<siteDir>/<doc>/pagefind/` (index data only), adds its citable
+ * units to its `tim-kiem.json` and returns its library record, on the running Pagefind service.
+ */
+export async function indexDocument(siteDir: string, doc: string): Promise<IndexedDocument> {
+  return describeIndexed(siteDir, await indexPages(siteDir, doc));
 }
 
 /**
@@ -560,7 +588,8 @@ export function indexDocuments(
   siteDir: string,
   docs: readonly string[],
 ): Promise<IndexedDocument[]> {
-  return inParallel(docs, PARALLEL_DOCUMENTS, (doc) => indexDocument(siteDir, doc));
+  const limit = limiter(PARALLEL_DOCUMENTS);
+  return Promise.all(docs.map((doc) => limit(() => indexDocument(siteDir, doc))));
 }
 
 export interface IndexOptions {
@@ -579,6 +608,8 @@ export interface IndexOptions {
    * library is saved when it is indexed, and read back for a kept document.
    */
   savedDir?: string;
+  /** Documents already indexed while the pages were written (`startPageStream`). */
+  indexed?: ReadonlyMap<string, IndexedDocument>;
 }
 
 /** The file a document's stored search record is saved in, in its site-data folder. */
@@ -615,7 +646,7 @@ function savedDocument(siteDir: string, doc: string, savedDir: string): IndexedD
  */
 export async function indexLibrary(
   siteDir: string,
-  { helpers = 0, kept = new Set(), savedDir }: IndexOptions = {},
+  { helpers = 0, kept = new Set(), savedDir, indexed: early = new Map() }: IndexOptions = {},
 ): Promise<LibraryReport> {
   try {
     const runtimePath = path.join(siteDir, BUNDLE_DIR);
@@ -633,7 +664,7 @@ export async function indexLibrary(
             }),
     );
     const shares = shareOut(
-      slugs.filter((doc) => !known.has(doc)),
+      slugs.filter((doc) => !known.has(doc) && !early.has(doc)),
       helpers + 1,
     );
     const [own = [], ...others] = shares;
@@ -641,7 +672,10 @@ export async function indexLibrary(
       indexDocuments(siteDir, own),
       ...others.map((docs) => indexInHelper(siteDir, docs)),
     ]);
-    const made = new Map(mergeShares(results).map((each) => [each.report.doc, each]));
+    const made = new Map([
+      ...early,
+      ...mergeShares(results).map((each) => [each.report.doc, each] as const),
+    ]);
     if (savedDir !== undefined) for (const each of made.values()) saveIndexed(savedDir, each);
     const indexed = slugs.flatMap((doc) => known.get(doc) ?? made.get(doc) ?? []);
     const documents = indexed.map((each) => each.report);
@@ -685,19 +719,30 @@ export function sendDocuments(indexed: readonly IndexedDocument[]): string {
   return JSON.stringify(indexed.map(storedDocument));
 }
 
+/** A helper process indexing documents on a Pagefind service of its own. */
+export interface IndexHelper {
+  /** Asks for a document whose pages are all written to be indexed. */
+  send(doc: string): void;
+  /** Tells the helper that nothing more comes; gives every document it indexed. */
+  finish(): Promise<IndexedDocument[]>;
+}
+
 /**
- * Indexes `docs` in a helper process with its own Pagefind service (`pagefind-helper.ts`), which
- * writes their indexes and search information and sends back what `indexDocument` returns.
+ * Starts a helper process (`pagefind-helper.ts`) that indexes the documents sent to it, one
+ * per line on its standard input, as they come, and once its input ends completes their search
+ * information and sends back what `indexDocument` returns.
  */
-function indexInHelper(siteDir: string, docs: readonly string[]): Promise<IndexedDocument[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', HELPER, siteDir], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+export function startHelper(siteDir: string): IndexHelper {
+  const child = spawn(process.execPath, ['--import', 'tsx', HELPER, siteDir], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  // A helper that stopped early reports why at `finish`, not as a broken pipe.
+  child.stdin.on('error', () => undefined);
+  const done = new Promise<IndexedDocument[]>((resolve, reject) => {
     child.on('error', (error) =>
       reject(new SearchIndexError(`search index helper: ${error.message}`)),
     );
@@ -710,8 +755,25 @@ function indexInHelper(siteDir: string, docs: readonly string[]): Promise<Indexe
       const sent = z.array(StoredDocumentSchema).parse(JSON.parse(Buffer.concat(out).toString()));
       resolve(sent.map((stored) => fromStored(siteDir, stored)));
     });
-    child.stdin.end(JSON.stringify(docs));
   });
+  // Read at `finish`; a failure before then must not count as unhandled.
+  done.catch(() => undefined);
+  return {
+    send: (doc) => {
+      child.stdin.write(`${doc}\n`);
+    },
+    finish: () => {
+      child.stdin.end();
+      return done;
+    },
+  };
+}
+
+/** Indexes `docs` in a helper process with its own Pagefind service. */
+function indexInHelper(siteDir: string, docs: readonly string[]): Promise<IndexedDocument[]> {
+  const helper = startHelper(siteDir);
+  for (const doc of docs) helper.send(doc);
+  return helper.finish();
 }
 
 /** Helper processes worth starting for `documents`: one per further core, none for a few. */
@@ -722,27 +784,111 @@ export function helperCount(documents: number, cores: number = availableParallel
 /** Below this many documents a helper's start (about a second) costs more than it saves. */
 const HELPED_FROM = 40;
 
+/** From this many documents to render, documents are indexed while the pages are written. */
+const STREAMED_FROM = 20;
+
+/** Documents indexed while the pages were written, and those to index again after them. */
+interface StreamedDocuments {
+  indexed: Map<string, IndexedDocument>;
+  /**
+   * Documents whose indexed pages were not those the pages announced when they were handed over
+   * (a page marked `data-pagefind-body` that did not say so in `Astro.locals.searchIndexed`).
+   */
+  unannounced: string[];
+}
+
 /**
- * The Astro integration: indexes `dist/` at `astro:build:done` into the runtime and library index
- * under `<base>pagefind/` and each document's `<base><doc>/pagefind/`.
+ * Starts indexing the documents among `docs` whose pages Astro has written, in a helper, while
+ * it writes the others (`page-stream.ts`); `finish` gives the documents indexed that no later
+ * page changed. A document whose index read other pages than those announced is left to be
+ * indexed again after the pages.
+ */
+function streamPages(
+  siteDir: string,
+  docs: ReadonlySet<string>,
+  base: string,
+): { sink: PageSink; finish: () => Promise<StreamedDocuments> } {
+  const helper = startHelper(siteDir);
+  const announced = new Map<string, number>();
+  const stream = pageStream(docs, base, (doc, pages) => {
+    announced.set(doc, pages);
+    helper.send(doc);
+  });
+  return {
+    sink: (pathname, indexed) => stream.page(pathname, indexed),
+    finish: async () => {
+      const stale = stream.end();
+      const made = (await helper.finish()).filter((each) => !stale.has(each.report.doc));
+      const fits = (each: IndexedDocument): boolean =>
+        announced.get(each.report.doc) === each.report.filesRead;
+      return {
+        indexed: new Map(made.filter(fits).map((each) => [each.report.doc, each])),
+        unannounced: made.filter((each) => !fits(each)).map((each) => each.report.doc),
+      };
+    },
+  };
+}
+
+/** Sets, or with `undefined` removes, the function the build's middleware hands pages to. */
+function setPageSink(sink: PageSink | undefined): void {
+  const global = globalThis as { [PAGE_SINK]?: PageSink };
+  if (sink) global[PAGE_SINK] = sink;
+  else delete global[PAGE_SINK];
+}
+
+/**
+ * The Astro integration: indexes the documents' pages as Astro writes them (from `STREAMED_FROM`
+ * documents, in a helper, through the build's middleware `page-sink.ts`) and the rest of `dist/`
+ * at `astro:build:done`, into the runtime and library index under `<base>pagefind/` and each
+ * document's `<base><doc>/pagefind/`.
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
+  let siteDir = '';
+  let streamed = false;
+  let stream: ReturnType<typeof streamPages> | undefined;
   return {
     name: 'nghi-quyet-pagefind',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command !== 'build') return;
+        addMiddleware({ entrypoint: new URL('./page-sink.ts', import.meta.url), order: 'post' });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base;
+        siteDir = fileURLToPath(config.outDir);
+        // Pages written several at a time could be unfinished when a document is handed over.
+        streamed = config.build.concurrency === 1;
+      },
+      'astro:build:start': () => {
+        const docs = new Set(renderedLibrary().map((entry) => entry.slug));
+        if (!streamed || docs.size < STREAMED_FROM) return;
+        stream = streamPages(siteDir, docs, base);
+        setPageSink(stream.sink);
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
+        setPageSink(undefined);
+        const streamed = await stream?.finish();
+        const early = streamed?.indexed ?? new Map<string, IndexedDocument>();
+        if (streamed && streamed.unannounced.length > 0) {
+          logger.warn(
+            `indexed again after the pages, as some of their pages marked data-pagefind-body do not set Astro.locals.searchIndexed: ${streamed.unannounced.join(', ')}`,
+          );
+        }
         const siteDir = fileURLToPath(dir);
         const kept = new Set(readKept(process.cwd()));
-        const helpers = helperCount(documentSlugs(siteDir).length - kept.size);
+        const helpers = helperCount(documentSlugs(siteDir).length - kept.size - early.size);
         const savedDir = path.join(process.cwd(), SITE_DATA_DIR);
-        const { library, documents } = await indexLibrary(siteDir, { helpers, kept, savedDir });
+        const { library, documents } = await indexLibrary(siteDir, {
+          helpers,
+          kept,
+          savedDir,
+          indexed: early,
+        });
         const pages = documents.reduce((sum, report) => sum + report.pageCount, 0);
+        const during = early.size > 0 ? ` (${early.size} while the pages were written)` : '';
         logger.info(
-          `indexed ${pages} pages of ${documents.length} documents at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,
+          `indexed ${pages} pages of ${documents.length} documents${during} at ${indexUrl(base, '<doc>')}; library index of ${library.pageCount} documents at ${indexUrl(base)}; runtime at ${runtimeUrl(base)}`,
         );
       },
     },

@@ -1,5 +1,6 @@
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdtempSync,
   readFileSync,
@@ -15,6 +16,7 @@ import { createProject, removeProject } from '../../scripts/bench/project.ts';
 import * as pagefind from 'pagefind';
 import {
   documentSlugs,
+  indexLibrary,
   pageUrl,
   searchablePages,
   writePages,
@@ -45,6 +47,8 @@ const IMPORTED = { kind: 'doc-vni', file: 'qd-991-ubnd-2008.doc', slug: 'qd-991-
 const EXTRA = HOME_PAGE_SIZE + 2 - CORPUS.length - 1;
 let root: string;
 let dist: string;
+/** What the cold build said. */
+let coldLog: string;
 
 beforeAll(() => {
   root = createProject(PROJECT_ROOT, makeVariants(loadBases(PROJECT_ROOT), EXTRA));
@@ -52,7 +56,7 @@ beforeAll(() => {
     writeFileSync(join(root, 'seeds', `${name}.txt`), readCorpus(name));
   }
   copyFileSync(importFixture(IMPORTED.kind, IMPORTED.file), join(root, 'seeds', IMPORTED.file));
-  buildProject(root);
+  coldLog = buildProject(root);
   dist = join(root, 'dist');
 }, 900_000);
 
@@ -149,6 +153,21 @@ describe('a library of resolutions', () => {
     } finally {
       await pagefind.close();
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('indexes each document while the other pages are written, as it would after them', async () => {
+    const documents = documentSlugs(dist).length;
+    expect(coldLog).toContain(
+      `of ${documents} documents (${documents} while the pages were written)`,
+    );
+    const after = mkdtempSync(join(tmpdir(), 'nq-after-'));
+    try {
+      cpSync(dist, after, { recursive: true });
+      await indexLibrary(after);
+      expect(folderDigest(after)).toBe(folderDigest(dist));
+    } finally {
+      rmSync(after, { recursive: true, force: true });
     }
   });
 

@@ -19,6 +19,7 @@ import pagefindIntegration, {
   helperCount,
   mergeShares,
   shareOut,
+  startHelper,
   DOCUMENT_MARKER,
   documentSlugs,
   indexLibrary,
@@ -141,6 +142,35 @@ describe('indexing on helper processes', () => {
       rmSync(helped, { recursive: true, force: true });
     }
   });
+
+  it('writes the same files with documents handed to a helper one by one beforehand', async () => {
+    const early = mkdtempSync(join(tmpdir(), 'search-bundles-early-'));
+    try {
+      cpSync(root, early, { recursive: true });
+      const alone = await indexLibrary(root);
+      const helper = startHelper(early);
+      helper.send('qn');
+      const indexed = await helper.finish();
+      expect(indexed.map((each) => each.report.doc)).toEqual(['qn']);
+      const rest = await indexLibrary(early, {
+        indexed: new Map(indexed.map((each) => [each.report.doc, each])),
+      });
+      expect(rest.documents).toEqual(
+        alone.documents.map((each) => ({ ...each, outputPath: join(early, each.doc, 'pagefind') })),
+      );
+      expect(folderDigest(early)).toBe(folderDigest(root));
+    } finally {
+      rmSync(early, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a helper that cannot index a document in one line', async () => {
+    const helper = startHelper(root);
+    helper.send('khong-co');
+    await expect(helper.finish()).rejects.toThrow(
+      /^search index helper stopped \(exit 1\): pagefind-helper: .*khong-co/u,
+    );
+  });
 });
 
 describe('kept documents', () => {
@@ -261,10 +291,18 @@ describe('the search files of a built site', () => {
       const messages: string[] = [];
       const logger = { info: (message: string) => messages.push(message) };
       const hooks = pagefindIntegration().hooks as unknown as {
-        'astro:config:done': (options: { config: { base: string } }) => void;
+        'astro:config:done': (options: {
+          config: { base: string; outDir: URL; build: { concurrency: number } };
+        }) => void;
         'astro:build:done': (options: { dir: URL; logger: typeof logger }) => Promise<void>;
       };
-      hooks['astro:config:done']({ config: { base: '/nghi-quyet/' } });
+      hooks['astro:config:done']({
+        config: {
+          base: '/nghi-quyet/',
+          outDir: pathToFileURL(`${site}/`),
+          build: { concurrency: 1 },
+        },
+      });
       await hooks['astro:build:done']({ dir: pathToFileURL(`${site}/`), logger });
       expect(existsSync(join(site, 'pagefind/pagefind.js'))).toBe(true);
       expect(existsSync(join(site, 'qn/pagefind/pagefind.js'))).toBe(false);

@@ -86,10 +86,18 @@ describe('indexing with the integration', () => {
       const messages: string[] = [];
       const logger = { info: (message: string) => messages.push(message) };
       const hooks = integration.hooks as unknown as {
-        'astro:config:done': (options: { config: { base: string } }) => void;
+        'astro:config:done': (options: {
+          config: { base: string; outDir: URL; build: { concurrency: number } };
+        }) => void;
         'astro:build:done': (options: { dir: URL; logger: typeof logger }) => Promise<void>;
       };
-      hooks['astro:config:done']({ config: { base: '/nghi-quyet' } });
+      hooks['astro:config:done']({
+        config: {
+          base: '/nghi-quyet',
+          outDir: pathToFileURL(`${site}/`),
+          build: { concurrency: 1 },
+        },
+      });
       await hooks['astro:build:done']({ dir: pathToFileURL(`${site}/`), logger });
       expect(existsSync(join(site, 'pagefind/pagefind.js'))).toBe(true);
       // A folder without a full-text page is no document: the runtime alone is written.
