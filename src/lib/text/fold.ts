@@ -25,15 +25,31 @@ const COMBINING = /\p{M}/gu;
 /** A base code point with the combining marks that follow it: one unit of folding. */
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
 
-/** Folds one piece of text; the core shared by both public functions. */
-function foldPiece(piece: string): string {
-  return piece
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(COMBINING, '')
-    .replace(D_LIKE, 'd')
-    .normalize('NFC');
+/** Texts this short are remembered: words and clusters, which a document repeats thousands of times. */
+const REMEMBERED_LENGTH = 24;
+
+/** Results remembered per function before they are forgotten all at once, to bound the memory. */
+const REMEMBERED_COUNT = 20_000;
+
+/** `compute`, remembering its results for short texts; for pure functions of the text only. */
+function remembered(compute: (text: string) => string): (text: string) => string {
+  const memory = new Map<string, string>();
+  return (text) => {
+    if (text.length > REMEMBERED_LENGTH) return compute(text);
+    let result = memory.get(text);
+    if (result === undefined) {
+      if (memory.size >= REMEMBERED_COUNT) memory.clear();
+      result = compute(text);
+      memory.set(text, result);
+    }
+    return result;
+  };
 }
+
+/** Folds one piece of text; the core shared by both public functions. */
+const foldPiece = remembered((piece) =>
+  piece.normalize('NFD').toLowerCase().replace(COMBINING, '').replace(D_LIKE, 'd').normalize('NFC'),
+);
 
 /** Folds text for comparison: no tone or vowel marks, đ → d, lower case. */
 export function fold(text: string): string {
@@ -83,13 +99,13 @@ const Y_AFTER_CONSONANT = new RegExp(`${WORD_START}${EITHER_I_OR_Y}([yýỳỷ�
  * Lower-case NFC text with each word in one of its accepted spellings: new tone placement
  * ("hoá" → "hóa", "uỷ" → "ủy") and i for y after a consonant ("tỷ" → "tỉ", "quý" → "quí").
  */
-export function spellingKey(text: string): string {
-  return text
+export const spellingKey = remembered((text) =>
+  text
     .normalize('NFC')
     .toLowerCase()
     .replace(OLD_TONE_PLACEMENT, (pair) => NEW_TONE_PLACEMENT[pair] ?? pair)
-    .replace(Y_AFTER_CONSONANT, (_, onset: string, y: string) => `${onset}${Y_AS_I[y] ?? y}`);
-}
+    .replace(Y_AFTER_CONSONANT, (_, onset: string, y: string) => `${onset}${Y_AS_I[y] ?? y}`),
+);
 
 /** i and its toned forms, and the y that others write in their place after a consonant. */
 const I_AS_Y: Record<string, string> = Object.fromEntries(
