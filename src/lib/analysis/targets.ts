@@ -95,11 +95,12 @@ interface Pair {
 
 /** The side-by-side pairs of topic words of a text, in order (rule 2). */
 function pairsOf(text: string): Pair[] {
-  const words: Array<Syllable | null> = tokenize(text).map((token) =>
-    /\p{L}/u.test(token.text) && !STOP_WORDS.has(spellingKey(token.text))
-      ? { key: spellingKey(token.text), start: token.start, end: token.end }
-      : null,
-  );
+  const words: Array<Syllable | null> = tokenize(text).map((token) => {
+    const key = spellingKey(token.text);
+    return /\p{L}/u.test(token.text) && !STOP_WORDS.has(key)
+      ? { key, start: token.start, end: token.end }
+      : null;
+  });
   const out: Pair[] = [];
   for (let i = 1; i < words.length; i += 1) {
     const left = words[i - 1];
@@ -252,10 +253,32 @@ function shownPairs(pairs: Pair[], shared: Set<Pair>, weights: Map<string, numbe
   });
 }
 
+/** The pattern of words ending with a phrase, made once per phrase (a few opposites in all). */
+const endingPatterns = new Map<string, RegExp>();
+
 /** True when the words right before `position` end with `phrase` ("… thu" before "ngân sách"). */
 function endsWith(text: string, position: number, phrase: string): boolean {
-  const pattern = new RegExp(`(?:^|[^\\p{L}\\p{M}])${escapeRegExp(phrase)}[\\s,]+$`, 'iu');
+  let pattern = endingPatterns.get(phrase);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|[^\\p{L}\\p{M}])${escapeRegExp(phrase)}[\\s,]+$`, 'iu');
+    endingPatterns.set(phrase, pattern);
+  }
   return pattern.test(text.slice(Math.max(0, position - 40), position));
+}
+
+/** A target's text with its word pairs, and those pairs by key. */
+interface TargetWords {
+  text: string;
+  pairs: Pair[];
+  byKey: Map<string, Pair[]>;
+}
+
+/** A target's words as every candidate is compared with them. */
+function targetWords(text: string): TargetWords {
+  const pairs = pairsOf(text);
+  const byKey = new Map<string, Pair[]>();
+  for (const pair of pairs) byKey.set(pair.key, [...(byKey.get(pair.key) ?? []), pair]);
+  return { text, pairs, byKey };
 }
 
 /**
@@ -264,10 +287,8 @@ function endsWith(text: string, position: number, phrase: string): boolean {
  * pair in the target: "chi ngân sách nhà nước" (spending) is not "thu ngân sách nhà nước"
  * (revenue), though they share three words.
  */
-function sharedPairs(candidate: Candidate, target: { text: string; pairs: Pair[] }): Set<Pair> {
-  const inTarget = new Map<string, Pair[]>();
-  for (const pair of target.pairs)
-    inTarget.set(pair.key, [...(inTarget.get(pair.key) ?? []), pair]);
+function sharedPairs(candidate: Candidate, target: TargetWords): Set<Pair> {
+  const inTarget = target.byKey;
   const contradicts = (pair: Pair): boolean =>
     OPPOSITES.some(
       ([mine, theirs]) =>
@@ -299,7 +320,7 @@ function linkTarget(
   weights: Map<string, number>,
 ): TaskLink[] {
   const text = [target.heading, target.text].filter((t): t is string => t !== null).join(' ');
-  const own = { text, pairs: pairsOf(text) };
+  const own = targetWords(text);
   const figures = findIndicators(text, 'target');
   const links: TaskLink[] = [];
   for (const candidate of candidates) {
