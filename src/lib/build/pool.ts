@@ -25,6 +25,9 @@ export function threadCount(jobs: number, cores: number = availableParallelism()
   return Math.max(1, Math.min(jobs, cores));
 }
 
+/** Jobs a started worker holds at once: the one it makes and the next. */
+const WORKER_QUEUE = 2;
+
 /** Lets queued events (a worker's result) run between two jobs of this thread. */
 function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -50,23 +53,26 @@ export async function runTasks(
   const worker = (url: URL): Promise<void> =>
     new Promise((resolve, reject) => {
       const thread = new Worker(url);
-      let current = -1;
+      // Jobs sent and not yet answered, in order. Once it has started, a worker holds the next
+      // job before it answers the last one: this thread reads its answers only between jobs.
+      const sent: number[] = [];
+      let started = false;
       const feed = (): void => {
-        if (next >= tasks.length) {
-          current = -1;
-          void thread.terminate().then(() => resolve());
-          return;
+        while (next < tasks.length && sent.length < (started ? WORKER_QUEUE : 1)) {
+          sent.push(next);
+          thread.postMessage(tasks[next++]);
         }
-        current = next++;
-        thread.postMessage(tasks[current]);
+        if (sent.length === 0) void thread.terminate().then(() => resolve());
       };
       thread.on('message', (result: TaskResult) => {
-        finish(current, result);
+        started = true;
+        finish(sent.shift() as number, result);
         feed();
       });
       thread.on('error', reject);
       thread.on('exit', (code) => {
-        if (current !== -1) {
+        const [current] = sent;
+        if (current !== undefined) {
           const file = tasks[current]?.file ?? 'a seed';
           reject(new Error(`a content worker stopped (exit ${code}) while making ${file}`));
         }
