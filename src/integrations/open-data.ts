@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -9,24 +9,24 @@ import { documentDataDir, readKept } from '../lib/site/site-data.ts';
 
 /**
  * Copies every document's downloads, as the content step listed them, into
- * `<siteDir>/<doc>/du-lieu/`, byte for byte, and returns how many files it copied.
+ * `<siteDir>/<doc>/du-lieu/`, byte for byte, and returns how many files it copied. The copies
+ * are the file system's work, so they go on while Astro bundles and renders.
  */
-export function copyDownloads(
+export async function copyDownloads(
   root: string,
   siteDir: string,
   kept: ReadonlySet<string> = new Set(),
-): number {
+): Promise<number> {
   let copied = 0;
   for (const { slug } of library()) {
     // A kept document's folder already holds its downloads (`src/lib/build/kept.ts`).
     if (kept.has(slug)) continue;
     const from = join(documentDataDir(root, slug), DOWNLOAD_FOLDER);
     const to = join(siteDir, slug, DOWNLOAD_FOLDER);
-    mkdirSync(to, { recursive: true });
-    for (const { file } of documentDownloads(slug)) {
-      copyFileSync(join(from, file), join(to, file));
-      copied += 1;
-    }
+    await mkdir(to, { recursive: true });
+    const files = documentDownloads(slug);
+    await Promise.all(files.map(({ file }) => copyFile(join(from, file), join(to, file))));
+    copied += files.length;
   }
   return copied;
 }
@@ -35,12 +35,15 @@ export function copyDownloads(
  * Build step: checks, before any page is built, where the open data will link. A malformed
  * `SITE_URL` stops the build in one line; an unset one is said in one line, since the files
  * then carry site-relative links (`src/lib/export/links.ts`). The downloads are the content
- * step's files: a build copies them into the site (a copy costs a fraction of rendering each
- * file as a page), the dev server serves them from the same folder (`download-route.ts`).
+ * step's files: a build copies them into the site from its first bundle on (a copy costs a
+ * fraction of rendering each file as a page), the dev server serves them from the same folder
+ * (`download-route.ts`).
  */
 export default function openData(
   env: Record<string, string | undefined> = process.env,
 ): AstroIntegration {
+  let siteDir = '';
+  let copying: Promise<number> | undefined;
   return {
     name: 'nghi-quyet-open-data',
     hooks: {
@@ -55,10 +58,22 @@ export default function openData(
       'astro:build:start': ({ logger }) => {
         if (publicSite(env) === null) logger.warn(RELATIVE_LINKS_WARNING);
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:config:done': ({ config }) => {
+        siteDir = fileURLToPath(config.outDir);
+      },
+      // Astro has emptied the output folder before its first bundle.
+      'astro:build:setup': () => {
+        if (copying) return;
         const root = process.cwd();
-        const copied = copyDownloads(root, fileURLToPath(dir), new Set(readKept(root)));
-        logger.info(`copied ${copied} downloads into the documents' ${DOWNLOAD_FOLDER}/ folders`);
+        copying = copyDownloads(root, siteDir, new Set(readKept(root)));
+        // Awaited at astro:build:done; a failure before then is not unhandled.
+        copying.catch(() => undefined);
+      },
+      'astro:build:done': async ({ logger }) => {
+        const copied = await copying;
+        logger.info(
+          `copied ${copied ?? 0} downloads into the documents' ${DOWNLOAD_FOLDER}/ folders`,
+        );
       },
     },
   };
