@@ -608,7 +608,7 @@ export interface IndexOptions {
    * library is saved when it is indexed, and read back for a kept document.
    */
   savedDir?: string;
-  /** Documents already indexed while the pages were written (`startPageStream`). */
+  /** Documents already indexed while the pages were written (`streamPages`). */
   indexed?: ReadonlyMap<string, IndexedDocument>;
 }
 
@@ -844,8 +844,8 @@ function setPageSink(sink: PageSink | undefined): void {
  */
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
-  let siteDir = '';
-  let streamed = false;
+  let outDir = '';
+  let streaming = false;
   let stream: ReturnType<typeof streamPages> | undefined;
   return {
     name: 'nghi-quyet-pagefind',
@@ -856,23 +856,23 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
-        siteDir = fileURLToPath(config.outDir);
+        outDir = fileURLToPath(config.outDir);
         // Pages written several at a time could be unfinished when a document is handed over.
-        streamed = config.build.concurrency === 1;
+        streaming = config.build.concurrency === 1;
       },
       'astro:build:start': () => {
         const docs = new Set(renderedLibrary().map((entry) => entry.slug));
-        if (!streamed || docs.size < STREAMED_FROM) return;
-        stream = streamPages(siteDir, docs, base);
+        if (!streaming || docs.size < STREAMED_FROM) return;
+        stream = streamPages(outDir, docs, base);
         setPageSink(stream.sink);
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         setPageSink(undefined);
-        const streamed = await stream?.finish();
-        const early = streamed?.indexed ?? new Map<string, IndexedDocument>();
-        if (streamed && streamed.unannounced.length > 0) {
+        const handed = await stream?.finish();
+        const early = handed?.indexed ?? new Map<string, IndexedDocument>();
+        if (handed && handed.unannounced.length > 0) {
           logger.warn(
-            `indexed again after the pages, as some of their pages marked data-pagefind-body do not set Astro.locals.searchIndexed: ${streamed.unannounced.join(', ')}`,
+            `indexed again after the pages, as some of their pages marked data-pagefind-body do not set Astro.locals.searchIndexed: ${handed.unannounced.join(', ')}`,
           );
         }
         const siteDir = fileURLToPath(dir);
