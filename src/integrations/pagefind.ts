@@ -803,7 +803,7 @@ interface StreamedDocuments {
  * page changed. A document whose index read other pages than those announced is left to be
  * indexed again after the pages.
  */
-function streamPages(
+export function streamPages(
   siteDir: string,
   docs: ReadonlySet<string>,
   base: string,

@@ -20,6 +20,7 @@ import pagefindIntegration, {
   mergeShares,
   shareOut,
   startHelper,
+  streamPages,
   DOCUMENT_MARKER,
   documentSlugs,
   indexLibrary,
@@ -161,6 +162,25 @@ describe('indexing on helper processes', () => {
       expect(folderDigest(early)).toBe(folderDigest(root));
     } finally {
       rmSync(early, { recursive: true, force: true });
+    }
+  });
+
+  it('indexes again after the pages a document whose pages did not all say they are indexed', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'search-bundles-stream-'));
+    try {
+      cpSync(root, site, { recursive: true });
+      page(site, 'hn/dieu-2', sectionHtml('hn', 'Cảng hàng không.'));
+      const stream = streamPages(site, new Set(['qn', 'hn']), '/');
+      stream.sink('/qn/dieu-1/', true);
+      stream.sink('/hn/dieu-1/', true);
+      // hn/dieu-2 holds the indexed element but does not say so.
+      stream.sink('/hn/dieu-2/', false);
+      stream.sink('/tim-kiem/', false);
+      const handed = await stream.finish();
+      expect([...handed.indexed.keys()]).toEqual(['qn']);
+      expect(handed.unannounced).toEqual(['hn']);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
     }
   });
 
