@@ -2,7 +2,7 @@
  * A helper of the search index build: indexes the documents named on its standard input, one
  * per line, on a Pagefind service of its own as they come (while the site may still be writing
  * other pages); once its input ends, completes their search information files and writes what
- * it made to its standard output. Started by `startHelper` as
+ * it made to its standard output, a line per document. Started by `startHelper` as
  * `node --import tsx pagefind-helper.ts <site>`; a failure is its last line on standard error.
  */
 import { createInterface } from 'node:readline';
@@ -12,25 +12,40 @@ import {
   indexPages,
   limiter,
   PARALLEL_DOCUMENTS,
-  sendDocuments,
+  documentLine,
   type IndexedPages,
 } from './pagefind';
+
+/** What indexing a document gave, as text until its search information is completed. */
+function held(indexed: IndexedPages): string {
+  return JSON.stringify({ ...indexed, words: [...indexed.words] });
+}
+
+/** A document held by `held`, as it was. */
+function unheld(text: string): IndexedPages {
+  const { report, units, words } = JSON.parse(text) as Omit<IndexedPages, 'words'> & {
+    words: [string, number][];
+  };
+  return { report, units, words: new Map(words) };
+}
 
 const siteDir = process.argv[2];
 try {
   if (!siteDir) throw new Error('the built site folder is missing');
   const limit = limiter(PARALLEL_DOCUMENTS);
-  const indexing: Promise<IndexedPages>[] = [];
+  // Held as text until the input ends: a string costs a fraction of the objects it describes.
+  const indexing: Promise<string>[] = [];
   for await (const line of createInterface({ input: process.stdin })) {
     const doc = line.trim();
     if (!doc) continue;
-    const indexed = limit(() => indexPages(siteDir, doc));
+    const indexed = limit(async () => held(await indexPages(siteDir, doc)));
     // Awaited below with the others; a failure meanwhile is not unhandled.
     indexed.catch(() => undefined);
     indexing.push(indexed);
   }
-  const indexed = await Promise.all(indexing);
-  process.stdout.write(sendDocuments(indexed.map((each) => describeIndexed(siteDir, each))));
+  for (const text of await Promise.all(indexing)) {
+    process.stdout.write(documentLine(describeIndexed(siteDir, unheld(text))));
+  }
 } catch (error) {
   console.error(`pagefind-helper: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -714,9 +715,12 @@ export function mergeShares<T>(shares: readonly (readonly T[])[]): T[] {
 /** The helper's program, run with tsx's loader like the build's own scripts. */
 const HELPER = fileURLToPath(new URL('./pagefind-helper.ts', import.meta.url));
 
-/** Writes a helper's results for the process that started it. */
-export function sendDocuments(indexed: readonly IndexedDocument[]): string {
-  return JSON.stringify(indexed.map(storedDocument));
+/**
+ * One line of a helper's answer: an indexed document in its stored form. A line per document
+ * keeps a large library's answer from being one string, read and checked all at once.
+ */
+export function documentLine(indexed: IndexedDocument): string {
+  return `${JSON.stringify(storedDocument(indexed))}\n`;
 }
 
 /** A helper process indexing documents on a Pagefind service of its own. */
@@ -736,9 +740,18 @@ export function startHelper(siteDir: string): IndexHelper {
   const child = spawn(process.execPath, ['--import', 'tsx', HELPER, siteDir], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const out: Buffer[] = [];
+  const answered: IndexedDocument[] = [];
+  let unreadable: unknown;
   const err: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  const lines = createInterface({ input: child.stdout });
+  const allRead = new Promise<void>((resolve) => lines.on('close', resolve));
+  lines.on('line', (line) => {
+    try {
+      answered.push(fromStored(siteDir, StoredDocumentSchema.parse(JSON.parse(line))));
+    } catch (error) {
+      unreadable ??= error;
+    }
+  });
   child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
   // A helper that stopped early reports why at `finish`, not as a broken pipe.
   child.stdin.on('error', () => undefined);
@@ -747,13 +760,19 @@ export function startHelper(siteDir: string): IndexHelper {
       reject(new SearchIndexError(`search index helper: ${error.message}`)),
     );
     child.on('close', (code) => {
-      if (code !== 0) {
-        const said = Buffer.concat(err).toString('utf8').trim().split('\n').at(-1) ?? '';
-        reject(new SearchIndexError(`search index helper stopped (exit ${code}): ${said}`));
-        return;
-      }
-      const sent = z.array(StoredDocumentSchema).parse(JSON.parse(Buffer.concat(out).toString()));
-      resolve(sent.map((stored) => fromStored(siteDir, stored)));
+      void allRead.then(() => {
+        if (code !== 0) {
+          const said = Buffer.concat(err).toString('utf8').trim().split('\n').at(-1) ?? '';
+          reject(new SearchIndexError(`search index helper stopped (exit ${code}): ${said}`));
+          return;
+        }
+        if (unreadable !== undefined) {
+          const why = unreadable instanceof Error ? unreadable.message.split('\n')[0] : '';
+          reject(new SearchIndexError(`search index helper: an answer could not be read: ${why}`));
+          return;
+        }
+        resolve(answered);
+      });
     });
   });
   // Read at `finish`; a failure before then must not count as unhandled.
