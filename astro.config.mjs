@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { deployOf } from './src/lib/build/deploy.ts';
+import contentReady from './src/integrations/content-ready.ts';
 import keptPages from './src/integrations/kept-pages.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -26,7 +27,9 @@ export default defineConfig({
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
   integrations: [
-    // First, so that unchanged documents' built folders are set aside before dist/ is emptied
+    // Before all: `npm run build` starts Astro while the content step is still running.
+    contentReady(),
+    // First of the steps, so that unchanged documents' built folders are set aside before dist/ is emptied
     // and put back before anything reads the finished dist/.
     kept.keep,
     sitemap({ customPages: keptUrls }),

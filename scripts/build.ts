@@ -1,25 +1,43 @@
 /**
- * `npm run build [-- --skip-invalid] [astro build options]`: the content step, then Astro's
- * build (pages, sitemap, search index) in its own process. A seed that cannot be read does not
- * stop the others: the site is built without it and the exit status is 1 unless
- * `--skip-invalid` is given; a library that cannot be built at all stops here.
+ * `npm run build [-- --skip-invalid] [astro build options]`: the content step, and Astro's build
+ * (pages, sitemap, search index) in its own process. Astro is started at once and loads while
+ * the content step runs; it goes on when told the content is ready (`content-ready.ts`). A seed
+ * that cannot be read does not stop the others: the site is built without it and the exit status
+ * is 1 unless `--skip-invalid` is given; a library that cannot be built at all stops here, and
+ * Astro with it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { contentStep } from './content-step.ts';
+import { CONTENT_PENDING, CONTENT_READY } from '../src/integrations/content-ready.ts';
+import { contentStep, restOf } from './content-step.ts';
 
 const root = process.cwd();
-const content = await contentStep(root, process.argv.slice(2));
+const args = process.argv.slice(2);
+const astro = spawn(
+  process.execPath,
+  [join(root, 'node_modules', 'astro', 'astro.js'), 'build', ...restOf(args)],
+  {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, [CONTENT_PENDING]: '1' },
+  },
+);
+const astroEnd = new Promise<number>((resolve) => {
+  astro.on('error', (error) => {
+    console.error(`build: Astro could not be started: ${error.message}`);
+    resolve(1);
+  });
+  astro.on('close', (code) => resolve(code ?? 1));
+});
+const content = await contentStep(root, args);
 if (!content.made) {
+  astro.kill();
+  await astroEnd;
   process.exitCode = 1;
 } else {
-  const astro = spawnSync(
-    process.execPath,
-    [join(root, 'node_modules', 'astro', 'astro.js'), 'build', ...content.rest],
-    { stdio: 'inherit' },
-  );
-  process.exitCode = astro.status !== 0 ? (astro.status ?? 1) : content.status;
-  if (content.status !== 0 && astro.status === 0) {
+  astro.send(CONTENT_READY);
+  const status = await astroEnd;
+  process.exitCode = status !== 0 ? status : content.status;
+  if (content.status !== 0 && status === 0) {
     console.error('build: the site was built without the seeds named above');
   }
 }

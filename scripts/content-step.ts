@@ -15,10 +15,15 @@ export interface StepEnd {
   rest: string[];
 }
 
+/** The arguments the content step does not take, for Astro. */
+export function restOf(args: readonly string[]): string[] {
+  return args.filter((arg) => arg !== SKIP_INVALID);
+}
+
 /** Runs the content step in `root`, printing warnings, failures and a summary line. */
 export async function contentStep(root: string, args: readonly string[]): Promise<StepEnd> {
   const skipInvalid = args.includes(SKIP_INVALID);
-  const rest = args.filter((arg) => arg !== SKIP_INVALID);
+  const rest = restOf(args);
   const started = performance.now();
   try {
     const report = await runContent({ root });

@@ -1,0 +1,46 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_PENDING, CONTENT_READY, contentReady } from '../../src/integrations/content-ready';
+
+/**
+ * `npm run build` starts Astro while the content step runs; Astro waits for the word that the
+ * content is ready, and only when it was started that way.
+ */
+
+/** A stand-in for the process's IPC channel, recording whether it let the process exit. */
+function channel(): { process: NodeJS.Process; emitter: EventEmitter; unrefs: () => number } {
+  let unrefs = 0;
+  const emitter = Object.assign(new EventEmitter(), {
+    send: () => true,
+    channel: { unref: () => (unrefs += 1), ref: () => undefined },
+  });
+  return { process: emitter as unknown as NodeJS.Process, emitter, unrefs: () => unrefs };
+}
+
+/** Whether `promise` has settled once pending events have run. */
+async function settled(promise: Promise<void>): Promise<boolean> {
+  let done = false;
+  void promise.then(() => (done = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
+
+describe('waiting for the content step', () => {
+  it('waits for the word when started by the build, then lets the process exit', async () => {
+    const ipc = channel();
+    const waiting = contentReady({ [CONTENT_PENDING]: '1' }, ipc.process);
+    expect(await settled(waiting)).toBe(false);
+    ipc.emitter.emit('message', 'something else');
+    expect(await settled(waiting)).toBe(false);
+    ipc.emitter.emit('message', CONTENT_READY);
+    expect(await settled(waiting)).toBe(true);
+    expect(ipc.unrefs()).toBe(1);
+    expect(ipc.emitter.listenerCount('message')).toBe(0);
+  });
+
+  it('does not wait when started on its own or without a channel', async () => {
+    expect(await settled(contentReady({}, channel().process))).toBe(true);
+    const alone = Object.assign(new EventEmitter(), {}) as unknown as NodeJS.Process;
+    expect(await settled(contentReady({ [CONTENT_PENDING]: '1' }, alone))).toBe(true);
+  });
+});
