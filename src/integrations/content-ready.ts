@@ -16,15 +16,18 @@ export function contentReady(
   channel: NodeJS.Process = process,
 ): Promise<void> {
   if (env[CONTENT_PENDING] !== '1' || !channel.send) return Promise.resolve();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const gone = (): void => reject(new Error('the build stopped before the content was ready'));
     const listen = (message: unknown): void => {
       if (message !== CONTENT_READY) return;
       channel.off('message', listen);
+      channel.off('disconnect', gone);
       // An open channel would keep this process alive once the build is done.
       channel.channel?.unref();
       resolve();
     };
     channel.on('message', listen);
+    channel.once('disconnect', gone);
   });
 }
 

@@ -36,6 +36,14 @@ describe('waiting for the content step', () => {
     expect(await settled(waiting)).toBe(true);
     expect(ipc.unrefs()).toBe(1);
     expect(ipc.emitter.listenerCount('message')).toBe(0);
+    expect(ipc.emitter.listenerCount('disconnect')).toBe(0);
+  });
+
+  it('stops when the build that started it is gone', async () => {
+    const ipc = channel();
+    const waiting = contentReady({ [CONTENT_PENDING]: '1' }, ipc.process);
+    ipc.emitter.emit('disconnect');
+    await expect(waiting).rejects.toThrow('the build stopped before the content was ready');
   });
 
   it('does not wait when started on its own or without a channel', async () => {
