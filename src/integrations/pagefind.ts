@@ -803,7 +803,11 @@ export function helperCount(documents: number, cores: number = availableParallel
 /** Below this many documents a helper's start (about a second) costs more than it saves. */
 const HELPED_FROM = 40;
 
-/** From this many documents to render, documents are indexed while the pages are written. */
+/**
+ * From this many documents to render, documents are indexed while the pages are written; below
+ * it the helper's start costs about what it saves (10 documents: Astro's build took 6.0–6.9 s
+ * without it and 6.2–6.4 s with it, three runs each).
+ */
 const STREAMED_FROM = 20;
 
 /** Documents indexed while the pages were written, and those to index again after them. */
