@@ -7,12 +7,11 @@ import { runContent } from '../src/lib/build/run.ts';
 /** The flag that builds the library without the seeds that cannot be read. */
 export const SKIP_INVALID = '--skip-invalid';
 
-/** How the step ended: the exit status, and the arguments it did not take. */
+/** How the step ended. */
 export interface StepEnd {
   status: number;
   /** Whether the library was made (with or without failed seeds). */
   made: boolean;
-  rest: string[];
 }
 
 /** The arguments the content step does not take, for Astro. */
@@ -23,7 +22,6 @@ export function restOf(args: readonly string[]): string[] {
 /** Runs the content step in `root`, printing warnings, failures and a summary line. */
 export async function contentStep(root: string, args: readonly string[]): Promise<StepEnd> {
   const skipInvalid = args.includes(SKIP_INVALID);
-  const rest = restOf(args);
   const started = performance.now();
   try {
     const report = await runContent({ root });
@@ -35,10 +33,10 @@ export async function contentStep(root: string, args: readonly string[]): Promis
       `content: ${report.pages} pages of ${report.documents} documents (${report.made} made, ` +
         `${report.unchanged} unchanged) in ${seconds} s${failed}`,
     );
-    return { status: report.failures.length > 0 && !skipInvalid ? 1 : 0, made: true, rest };
+    return { status: report.failures.length > 0 && !skipInvalid ? 1 : 0, made: true };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(message.split('\n')[0]);
-    return { status: 1, made: false, rest };
+    return { status: 1, made: false };
   }
 }
