@@ -27,7 +27,7 @@ import {
   runtimeUrl,
 } from '../search/paths';
 import { pageSections, pageWords, type PagefindFragment, type PageWords } from '../search/sections';
-import { PAGE_SINK, type PageSink } from './page-sink';
+import { setPageSink, type PageSink } from './page-sink';
 import { pageStream } from './page-stream';
 
 /**
@@ -850,13 +850,6 @@ export function streamPages(
       };
     },
   };
-}
-
-/** Sets, or with `undefined` removes, the function the build's middleware hands pages to. */
-function setPageSink(sink: PageSink | undefined): void {
-  const global = globalThis as { [PAGE_SINK]?: PageSink };
-  if (sink) global[PAGE_SINK] = sink;
-  else delete global[PAGE_SINK];
 }
 
 /**
