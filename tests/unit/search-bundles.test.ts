@@ -78,6 +78,17 @@ function info(root: string, doc: string, number: string | null): void {
   writeFileSync(join(root, doc, 'tim-kiem.json'), JSON.stringify(body));
 }
 
+/** Runs `check` on a fresh copy of the test site, removed afterwards. */
+async function onCopy(name: string, check: (site: string) => Promise<void>): Promise<void> {
+  const site = mkdtempSync(join(tmpdir(), `search-bundles-${name}-`));
+  try {
+    cpSync(root, site, { recursive: true });
+    await check(site);
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+}
+
 let root: string;
 let report: LibraryReport;
 let server: Server;
@@ -129,25 +140,18 @@ describe('indexing on helper processes', () => {
     expect(helperCount(3, 8)).toBe(0);
   });
 
-  it('writes the same files with a helper as without', async () => {
-    const helped = mkdtempSync(join(tmpdir(), 'search-bundles-helped-'));
-    try {
-      cpSync(root, helped, { recursive: true });
+  it('writes the same files with a helper as without', () =>
+    onCopy('helped', async (helped) => {
       const alone = await indexLibrary(root);
       const together = await indexLibrary(helped, { helpers: 1 });
       expect(together.documents.map((d) => [d.doc, d.pageCount])).toEqual(
         alone.documents.map((d) => [d.doc, d.pageCount]),
       );
       expect(folderDigest(helped)).toBe(folderDigest(root));
-    } finally {
-      rmSync(helped, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('writes the same files with documents handed to a helper one by one beforehand', async () => {
-    const early = mkdtempSync(join(tmpdir(), 'search-bundles-early-'));
-    try {
-      cpSync(root, early, { recursive: true });
+  it('writes the same files with documents handed to a helper one by one beforehand', () =>
+    onCopy('early', async (early) => {
       const alone = await indexLibrary(root);
       const helper = startHelper(early);
       helper.send('qn');
@@ -160,15 +164,10 @@ describe('indexing on helper processes', () => {
         alone.documents.map((each) => ({ ...each, outputPath: join(early, each.doc, 'pagefind') })),
       );
       expect(folderDigest(early)).toBe(folderDigest(root));
-    } finally {
-      rmSync(early, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('indexes again after the pages a document whose pages did not all say they are indexed', async () => {
-    const site = mkdtempSync(join(tmpdir(), 'search-bundles-stream-'));
-    try {
-      cpSync(root, site, { recursive: true });
+  it('indexes again after the pages a document whose pages did not all say they are indexed', () =>
+    onCopy('stream', async (site) => {
       page(site, 'hn/dieu-2', sectionHtml('hn', 'Cảng hàng không.'));
       const stream = streamPages(site, new Set(['qn', 'hn']), '/');
       stream.sink('/qn/dieu-1/', true);
@@ -179,10 +178,7 @@ describe('indexing on helper processes', () => {
       const handed = await stream.finish();
       expect([...handed.indexed.keys()]).toEqual(['qn']);
       expect(handed.unannounced).toEqual(['hn']);
-    } finally {
-      rmSync(site, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('reports a helper that cannot index a document in one line', async () => {
     const helper = startHelper(root);
