@@ -27,10 +27,12 @@ export default defineConfig({
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
   integrations: [
-    // Before all: `npm run build` starts Astro while the content step is still running.
+    // Before all: `npm run build` starts Astro while the content step is still running; the
+    // pages wait for it, the bundles do not.
     contentReady(),
-    // First of the steps, so that unchanged documents' built folders are set aside before dist/ is emptied
-    // and put back before anything reads the finished dist/.
+    // First of the steps, so that the last build's folders are set aside before dist/ is emptied,
+    // the kept list is written before the steps that read it, and the kept folders are put back
+    // before anything reads the finished dist/.
     kept.keep,
     sitemap({ customPages: keptUrls }),
     openData(),

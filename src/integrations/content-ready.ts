@@ -31,16 +31,48 @@ export function contentReady(
   });
 }
 
+/** This process's wait for the content step, begun once: every step that reads its output. */
+let written: Promise<void> | undefined;
+
 /**
- * Build step, first of all: lets Astro load its configuration, integrations and tools while the
- * content step is still making the documents (about 1.5 s of a build), and waits for it before
- * the first step that reads its output (`kept-pages.ts`, at `astro:config:done`).
+ * Resolves once the content step's output can be read (at once when Astro was not started by
+ * `npm run build`). Listening begins at the first call, so the word is not missed.
+ */
+export function contentWritten(): Promise<void> {
+  if (!written) {
+    written = contentReady();
+    // Awaited by the build steps that read the content; a failure before then is not unhandled.
+    written.catch(() => undefined);
+  }
+  return written;
+}
+
+/**
+ * Build step, first of all: lets Astro load its configuration and bundle the site (about 4 s
+ * of a build whatever its size) while the content step is still making the documents, and
+ * waits for it once the bundles are made (`astro:build:ssr`, which a static build runs after
+ * its client bundle), before the pages. The steps that read the content step's output
+ * (`kept-pages.ts`, `open-data.ts`, `pagefind.ts`) await `contentWritten` themselves; a build
+ * that reached its end without waiting stops there rather than publish pages of a library
+ * half written.
  */
 export default function contentReadyIntegration(): AstroIntegration {
+  let waited = false;
   return {
     name: 'nghi-quyet-content-ready',
     hooks: {
-      'astro:config:setup': () => contentReady(),
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build') void contentWritten();
+      },
+      'astro:build:ssr': async () => {
+        await contentWritten();
+        waited = true;
+      },
+      'astro:build:done': () => {
+        if (!waited && process.env[CONTENT_PENDING] === '1') {
+          throw new Error('the pages were built before the content step had finished');
+        }
+      },
     },
   };
 }

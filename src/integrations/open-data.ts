@@ -6,6 +6,7 @@ import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
 import { publicSite, RELATIVE_LINKS_WARNING } from '../lib/export/links.ts';
 import { documentDownloads, library } from '../lib/site/library.ts';
 import { documentDataDir, readKept } from '../lib/site/site-data.ts';
+import { contentWritten } from './content-ready.ts';
 
 /**
  * Copies every document's downloads, as the content step listed them, into
@@ -35,7 +36,7 @@ export async function copyDownloads(
  * Build step: checks, before any page is built, where the open data will link. A malformed
  * `SITE_URL` stops the build in one line; an unset one is said in one line, since the files
  * then carry site-relative links (`src/lib/export/links.ts`). The downloads are the content
- * step's files: a build copies them into the site from its first bundle on (a copy costs a
+ * step's files: a build copies them into the site while the pages are written (a copy costs a
  * fraction of rendering each file as a page), the dev server serves them from the same folder
  * (`download-route.ts`).
  */
@@ -61,9 +62,9 @@ export default function openData(
       'astro:config:done': ({ config }) => {
         siteDir = fileURLToPath(config.outDir);
       },
-      // Astro has emptied the output folder before its first bundle.
-      'astro:build:setup': () => {
-        if (copying) return;
+      // The bundles are made and the content step's files written; the pages come next.
+      'astro:build:ssr': async () => {
+        await contentWritten();
         const root = process.cwd();
         copying = copyDownloads(root, siteDir, new Set(readKept(root)));
         // Awaited at astro:build:done; a failure before then is not unhandled.

@@ -15,6 +15,7 @@ import {
   type UnitInfo,
 } from '../search/info';
 import { renderedLibrary } from '../lib/site/library';
+import { contentWritten } from './content-ready';
 import { SITE_DATA_DIR, readKept } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
@@ -876,7 +877,9 @@ export default function pagefindIntegration(): AstroIntegration {
         // Pages written several at a time could be unfinished when a document is handed over.
         streaming = config.build.concurrency === 1;
       },
-      'astro:build:start': () => {
+      // The bundles are made and the content step's files written; the pages come next.
+      'astro:build:ssr': async () => {
+        await contentWritten();
         const docs = new Set(renderedLibrary().map((entry) => entry.slug));
         if (!streaming || docs.size < STREAMED_FROM) return;
         stream = streamPages(outDir, docs, base);

@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_PENDING, CONTENT_READY, contentReady } from '../../src/integrations/content-ready';
+import contentReadyIntegration, {
+  CONTENT_PENDING,
+  CONTENT_READY,
+  contentReady,
+} from '../../src/integrations/content-ready';
 
 /**
  * `npm run build` starts Astro while the content step runs; Astro waits for the word that the
@@ -50,5 +54,33 @@ describe('waiting for the content step', () => {
     expect(await settled(contentReady({}, channel().process))).toBe(true);
     const alone = Object.assign(new EventEmitter(), {}) as unknown as NodeJS.Process;
     expect(await settled(contentReady({ [CONTENT_PENDING]: '1' }, alone))).toBe(true);
+  });
+});
+
+describe('the build step that waits', () => {
+  /** Runs one of the integration's hooks with the options a test needs. */
+  function hook(integration: ReturnType<typeof contentReadyIntegration>, name: string): unknown {
+    const hooks = integration.hooks as Record<string, (options: object) => unknown>;
+    return hooks[name]?.({});
+  }
+
+  it('stops a build started by `npm run build` that reached its end without waiting', () => {
+    const before = process.env[CONTENT_PENDING];
+    process.env[CONTENT_PENDING] = '1';
+    try {
+      expect(() => hook(contentReadyIntegration(), 'astro:build:done')).toThrow(
+        'the pages were built before the content step had finished',
+      );
+    } finally {
+      if (before === undefined) delete process.env[CONTENT_PENDING];
+      else process.env[CONTENT_PENDING] = before;
+    }
+  });
+
+  it('lets a build end that waited, or that was not started by `npm run build`', async () => {
+    const waited = contentReadyIntegration();
+    await hook(waited, 'astro:build:ssr');
+    expect(() => hook(waited, 'astro:build:done')).not.toThrow();
+    expect(() => hook(contentReadyIntegration(), 'astro:build:done')).not.toThrow();
   });
 });

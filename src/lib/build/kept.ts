@@ -4,9 +4,18 @@
  * pages that list the whole library. A document's pages depend on its own outputs and on the
  * site's code only (`docs/scaling.md`), so its pages stamp is the hash of its content stamp and
  * of the site's code (`siteStamp`). Stamps are written when a build has finished and removed
- * when the next one starts, so a build that stops half-way leaves nothing to keep.
+ * before the next one writes a page, so a build that stops half-way leaves nothing to keep.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { SITE_DATA_DIR, SITE_FILES, documentDataDir, readKept } from '../site/site-data.ts';
@@ -31,31 +40,52 @@ function currentStamp(root: string, doc: string, site: string): string | null {
 }
 
 /**
- * Before a build: moves aside the built folders of the documents among `docs` whose pages
- * stamp is unchanged, removes every pages stamp, and records the kept documents for the pages
- * (`kept.json`). Returns the kept documents.
+ * Before Astro empties the output folder, while the content step may still be writing the
+ * stamps: moves every folder of the last build aside, to be kept or discarded once the stamps
+ * can be read (`keepUnchanged`). What waited from a build that stopped is discarded first.
  */
-export function keepUnchanged(
-  root: string,
-  outDir: string,
-  docs: readonly string[],
-  site: string,
-): string[] {
+export function setAsideBuilt(root: string, outDir: string): void {
   const waiting = join(root, KEPT_DIR);
   rmSync(waiting, { recursive: true, force: true });
   mkdirSync(waiting, { recursive: true });
+  if (!existsSync(outDir)) return;
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    if (entry.isDirectory()) renameSync(join(outDir, entry.name), join(waiting, entry.name));
+  }
+}
+
+/**
+ * Once the content step has written the stamps: of the folders set aside, keeps those of the
+ * documents among `docs` whose pages stamp is unchanged, removes every pages stamp, and records
+ * the kept documents for the pages (`kept.json`). Returns the kept documents.
+ */
+export function keepUnchanged(root: string, docs: readonly string[], site: string): string[] {
+  const waiting = join(root, KEPT_DIR);
   const kept: string[] = [];
   for (const doc of docs) {
     const stampFile = join(documentDataDir(root, doc), SITE_FILES.pagesStamp);
     const before = readIfThere(stampFile);
     rmSync(stampFile, { force: true });
-    const built = join(outDir, doc);
-    if (before === null || before !== currentStamp(root, doc, site) || !existsSync(built)) continue;
-    renameSync(built, join(waiting, doc));
-    kept.push(doc);
+    if (before === null || before !== currentStamp(root, doc, site)) continue;
+    if (existsSync(join(waiting, doc))) kept.push(doc);
   }
   writeFileSync(join(root, SITE_DATA_DIR, SITE_FILES.kept), `${JSON.stringify(kept)}\n`);
   return kept;
+}
+
+/**
+ * Removes the folders set aside that are not kept, on the file system's threads while the pages
+ * are written; awaited before the kept ones are put back.
+ */
+export async function discardUnkept(root: string, kept: readonly string[]): Promise<void> {
+  const waiting = join(root, KEPT_DIR);
+  const keep = new Set(kept);
+  const names = await readdir(waiting);
+  await Promise.all(
+    names
+      .filter((name) => !keep.has(name))
+      .map((name) => rm(join(waiting, name), { recursive: true, force: true })),
+  );
 }
 
 /** Once the pages are written: puts the kept folders back into the output folder. */
