@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { awaitedLater } from './awaited-later.ts';
 
 /**
  * Set by `npm run build` (`scripts/build.ts`) when it starts Astro while the content step is
@@ -39,11 +40,7 @@ let written: Promise<void> | undefined;
  * `npm run build`). Listening begins at the first call, so the word is not missed.
  */
 export function contentWritten(): Promise<void> {
-  if (!written) {
-    written = contentReady();
-    // Awaited by the build steps that read the content; a failure before then is not unhandled.
-    written.catch(() => undefined);
-  }
+  written ??= awaitedLater(contentReady());
   return written;
 }
 

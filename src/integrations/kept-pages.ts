@@ -11,6 +11,7 @@ import { siteStamp } from '../lib/build/stamp.ts';
 import { library } from '../lib/site/library.ts';
 import { absoluteUrl, docUrl, documentPageUrl, pageUrl } from '../lib/site/urls.ts';
 import type { LibraryEntry } from '../lib/site/site-data.ts';
+import { awaitedLater } from './awaited-later.ts';
 import { contentWritten } from './content-ready.ts';
 
 /**
@@ -57,9 +58,7 @@ export default function keptPages(urls: string[]): {
               site,
             ),
           );
-          discarding = discardUnkept(root, [...kept]);
-          // Awaited at astro:build:done; a failure before then is not unhandled.
-          discarding.catch(() => undefined);
+          discarding = awaitedLater(discardUnkept(root, [...kept]));
           urls.splice(
             0,
             urls.length,

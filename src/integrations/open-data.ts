@@ -6,6 +6,7 @@ import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
 import { publicSite, RELATIVE_LINKS_WARNING } from '../lib/export/links.ts';
 import { documentDownloads, library } from '../lib/site/library.ts';
 import { documentDataDir, readKept } from '../lib/site/site-data.ts';
+import { awaitedLater } from './awaited-later.ts';
 import { contentWritten } from './content-ready.ts';
 
 /**
@@ -66,9 +67,7 @@ export default function openData(
       'astro:build:ssr': async () => {
         await contentWritten();
         const root = process.cwd();
-        copying = copyDownloads(root, siteDir, new Set(readKept(root)));
-        // Awaited at astro:build:done; a failure before then is not unhandled.
-        copying.catch(() => undefined);
+        copying = awaitedLater(copyDownloads(root, siteDir, new Set(readKept(root))));
       },
       'astro:build:done': async ({ logger }) => {
         const copied = await copying;

@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
+import { awaitedLater } from './awaited-later';
 import {
   describeIndexed,
   indexPages,
@@ -38,10 +39,7 @@ try {
   for await (const line of createInterface({ input: process.stdin })) {
     const doc = line.trim();
     if (!doc) continue;
-    const indexed = limit(async () => held(await indexPages(siteDir, doc)));
-    // Awaited below with the others; a failure meanwhile is not unhandled.
-    indexed.catch(() => undefined);
-    indexing.push(indexed);
+    indexing.push(awaitedLater(limit(async () => held(await indexPages(siteDir, doc)))));
   }
   for (const text of await Promise.all(indexing)) {
     process.stdout.write(documentLine(describeIndexed(siteDir, unheld(text))));

@@ -15,6 +15,7 @@ import {
   type UnitInfo,
 } from '../search/info';
 import { renderedLibrary } from '../lib/site/library';
+import { awaitedLater } from './awaited-later';
 import { contentWritten } from './content-ready';
 import { SITE_DATA_DIR, readKept } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
@@ -776,8 +777,7 @@ export function startHelper(siteDir: string): IndexHelper {
       });
     });
   });
-  // Read at `finish`; a failure before then must not count as unhandled.
-  done.catch(() => undefined);
+  awaitedLater(done);
   return {
     send: (doc) => {
       child.stdin.write(`${doc}\n`);
