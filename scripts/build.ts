@@ -1,14 +1,19 @@
 /**
  * `npm run build [-- --skip-invalid] [astro build options]`: the content step, and Astro's build
- * (pages, sitemap, search index) in its own process. Astro is started at once and loads while
- * the content step runs; it goes on when told the content is ready (`content-ready.ts`). A seed
+ * (pages, sitemap, search index) in its own process. Astro is started at once and loads and
+ * bundles the site while the content step runs on the other cores; it goes on to the pages when
+ * told the content is ready (`content-ready.ts`). A seed
  * that cannot be read does not stop the others: the site is built without it and the exit status
  * is 1 unless `--skip-invalid` is given; a library that cannot be built at all stops here, and
  * Astro with it.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { CONTENT_PENDING, CONTENT_READY } from '../src/integrations/content-ready.ts';
+import {
+  ASTRO_BUNDLED,
+  CONTENT_PENDING,
+  CONTENT_READY,
+} from '../src/integrations/content-ready.ts';
 import { contentStep, restOf } from './content-step.ts';
 
 const root = process.cwd();
@@ -28,7 +33,13 @@ const astroEnd = new Promise<number>((resolve) => {
   });
   astro.on('close', (code) => resolve(code ?? 1));
 });
-const content = await contentStep(root, args);
+// Astro bundles the site on one core meanwhile; the content step takes it once that is done.
+const bundled = new Promise<void>((resolve) => {
+  astro.on('message', (message) => {
+    if (message === ASTRO_BUNDLED) resolve();
+  });
+});
+const content = await contentStep(root, args, { cores: 1, until: bundled });
 if (!content.made) {
   astro.kill();
   await astroEnd;

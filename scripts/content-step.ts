@@ -2,6 +2,7 @@
  * The content step as the command line runs it, for `npm run content` and `npm run build`:
  * reads its flags, prints its report and says how it ended.
  */
+import type { HeldCores } from '../src/lib/build/pool.ts';
 import { runContent } from '../src/lib/build/run.ts';
 
 /** The flag that builds the library without the seeds that cannot be read. */
@@ -19,12 +20,19 @@ export function restOf(args: readonly string[]): string[] {
   return args.filter((arg) => arg !== SKIP_INVALID);
 }
 
-/** Runs the content step in `root`, printing warnings, failures and a summary line. */
-export async function contentStep(root: string, args: readonly string[]): Promise<StepEnd> {
+/**
+ * Runs the content step in `root`, printing warnings, failures and a summary line; `held` are
+ * cores another program uses at first.
+ */
+export async function contentStep(
+  root: string,
+  args: readonly string[],
+  held?: HeldCores,
+): Promise<StepEnd> {
   const skipInvalid = args.includes(SKIP_INVALID);
   const started = performance.now();
   try {
-    const report = await runContent({ root });
+    const report = await runContent(held ? { root, held } : { root });
     for (const line of report.warnings) console.error(line);
     for (const line of report.failures) console.error(line);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -11,6 +11,17 @@ export const CONTENT_PENDING = 'NGHI_QUYET_CONTENT_PENDING';
 /** The word `scripts/build.ts` sends once the content step has written the library. */
 export const CONTENT_READY = 'content-ready';
 
+/** The word Astro sends once its bundles are made: the content step may take its core. */
+export const ASTRO_BUNDLED = 'astro-bundled';
+
+/** Tells `npm run build`, when it started this process, that the bundles are made. */
+export function tellBundled(
+  env: Record<string, string | undefined> = process.env,
+  channel: NodeJS.Process = process,
+): void {
+  if (env[CONTENT_PENDING] === '1' && channel.connected) channel.send?.(ASTRO_BUNDLED);
+}
+
 /** Waits, when started with `CONTENT_PENDING`, for the content step; does nothing otherwise. */
 export function contentReady(
   env: Record<string, string | undefined> = process.env,
@@ -48,7 +59,8 @@ export function contentWritten(): Promise<void> {
  * Build step, first of all: lets Astro load its configuration and bundle the site (about 4 s
  * of a build whatever its size) while the content step is still making the documents, and
  * waits for it once the bundles are made (`astro:build:ssr`, which a static build runs after
- * its client bundle), before the pages. The steps that read the content step's output
+ * its client bundle), before the pages; it says then that its bundles are made, so the content
+ * step may take the core Astro held. The steps that read the content step's output
  * (`kept-pages.ts`, `open-data.ts`, `pagefind.ts`) await `contentWritten` themselves; a build
  * that reached its end without waiting stops there rather than publish pages of a library
  * half written.
@@ -62,6 +74,7 @@ export default function contentReadyIntegration(): AstroIntegration {
         if (command === 'build') void contentWritten();
       },
       'astro:build:ssr': async () => {
+        tellBundled();
         await contentWritten();
         waited = true;
       },

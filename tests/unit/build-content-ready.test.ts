@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import contentReadyIntegration, {
+  ASTRO_BUNDLED,
   CONTENT_PENDING,
   CONTENT_READY,
   contentReady,
+  tellBundled,
 } from '../../src/integrations/content-ready';
 
 /**
@@ -54,6 +56,30 @@ describe('waiting for the content step', () => {
     expect(await settled(contentReady({}, channel().process))).toBe(true);
     const alone = Object.assign(new EventEmitter(), {}) as unknown as NodeJS.Process;
     expect(await settled(contentReady({ [CONTENT_PENDING]: '1' }, alone))).toBe(true);
+  });
+});
+
+describe('telling the build that the bundles are made', () => {
+  /** A channel that records what is sent on it. */
+  function recording(connected: boolean): { process: NodeJS.Process; sent: unknown[] } {
+    const sent: unknown[] = [];
+    const process = { connected, send: (message: unknown) => sent.push(message) > 0 };
+    return { process: process as unknown as NodeJS.Process, sent };
+  }
+
+  it('says so when started by the build, so the content step may take the core', () => {
+    const ipc = recording(true);
+    tellBundled({ [CONTENT_PENDING]: '1' }, ipc.process);
+    expect(ipc.sent).toEqual([ASTRO_BUNDLED]);
+  });
+
+  it('says nothing when started on its own or once the build is gone', () => {
+    const alone = recording(true);
+    tellBundled({}, alone.process);
+    expect(alone.sent).toEqual([]);
+    const gone = recording(false);
+    tellBundled({ [CONTENT_PENDING]: '1' }, gone.process);
+    expect(gone.sent).toEqual([]);
   });
 });
 

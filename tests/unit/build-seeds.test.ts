@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { identityOf } from '../../src/lib/build/compile.ts';
 import { deployOf } from '../../src/lib/build/deploy.ts';
-import { threadCount } from '../../src/lib/build/pool.ts';
+import fc from 'fast-check';
+import {
+  addedWorkers,
+  HELD_UP_TO,
+  startingThreads,
+  threadCount,
+  WORKER_START_DOCUMENTS,
+} from '../../src/lib/build/pool.ts';
 import { sameDocument, seedsOf } from '../../src/lib/build/seeds.ts';
 import { seedStamp } from '../../src/lib/build/stamp.ts';
 import { documentOf } from '../support/trees.ts';
@@ -58,6 +65,28 @@ describe('the content step', () => {
     expect(threadCount(1000, 2)).toBe(2);
     expect(threadCount(1, 8)).toBe(1);
     expect(threadCount(0, 2)).toBe(1);
+  });
+
+  it('leaves the cores Astro holds while it bundles to it when the library is small', () => {
+    const held = { cores: 1, until: new Promise<void>(() => {}) };
+    expect(startingThreads(2, 100, held)).toBe(1);
+    expect(startingThreads(8, 100, held)).toBe(7);
+    expect(startingThreads(1, 10, held)).toBe(1);
+    expect(startingThreads(2, HELD_UP_TO + 1, held)).toBe(2);
+    expect(startingThreads(2, 100)).toBe(2);
+  });
+
+  it('adds a worker on a freed core only for enough documents to pay its start', () => {
+    expect(addedWorkers(1, WORKER_START_DOCUMENTS)).toBe(1);
+    expect(addedWorkers(1, WORKER_START_DOCUMENTS - 1)).toBe(0);
+    expect(addedWorkers(3, 2 * WORKER_START_DOCUMENTS)).toBe(2);
+    expect(addedWorkers(1, 0)).toBe(0);
+    fc.assert(
+      fc.property(fc.nat(16), fc.nat(10_000), (free, left) => {
+        const added = addedWorkers(free, left);
+        return added >= 0 && added <= free && added * WORKER_START_DOCUMENTS <= left;
+      }),
+    );
   });
 
   it('reads where the site is published from the environment', () => {

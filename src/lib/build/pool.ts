@@ -33,16 +33,53 @@ function yieldToEvents(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Cores another program holds while the tasks start, and when it lets them go. */
+export interface HeldCores {
+  cores: number;
+  /** Resolves when the other program no longer needs them; may never resolve. */
+  until: Promise<void>;
+}
+
+/**
+ * Documents a worker must have left to make for its start to pay: loading the pipeline's
+ * modules takes a thread about a second, some twenty documents' work.
+ */
+export const WORKER_START_DOCUMENTS = 20;
+
+/**
+ * Tasks up to which the held cores are left to the other program: a thread makes about that many
+ * documents while Astro starts and bundles the site (5 to 7 s at 50 ms a document, measured on 2
+ * cores). A larger library is made on every core from the start, its content step being the
+ * longer of the two by far.
+ */
+export const HELD_UP_TO = 200;
+
+/** Threads to start with for `tasks` tasks out of `threads`, leaving small runs the held cores. */
+export function startingThreads(threads: number, tasks: number, held?: HeldCores): number {
+  if (held === undefined || tasks > HELD_UP_TO) return threads;
+  return Math.max(1, threads - held.cores);
+}
+
+/** How many workers to add on `free` cores with `left` tasks not yet taken. */
+export function addedWorkers(free: number, left: number): number {
+  return Math.max(0, Math.min(free, Math.floor(left / WORKER_START_DOCUMENTS)));
+}
+
 /**
  * Runs every task on `threads` threads: this one and `threads - 1` workers. This thread starts
  * at once while the workers load their modules, so a small library pays no start-up; a large
- * one has every core busy. Calls `done` after each task; results keep the order of the tasks.
+ * one has every core busy. Up to `HELD_UP_TO` tasks, cores that another program holds at first
+ * (`held`: Astro bundling the site beside the content step) are left to it, and workers are
+ * added on them once it lets them go, if enough tasks are left. Calls `done` after each task; results keep the order of
+ * the tasks.
  */
 export async function runTasks(
   tasks: readonly Task[],
   done: (result: TaskResult) => void = () => {},
   threads: number = threadCount(tasks.length),
+  held?: HeldCores,
 ): Promise<TaskResult[]> {
+  const first = startingThreads(threads, tasks.length, held);
   const entry = threads > 1 ? workerEntry() : null;
   const results: TaskResult[] = new Array<TaskResult>(tasks.length);
   let next = 0;
@@ -86,7 +123,15 @@ export async function runTasks(
       await yieldToEvents();
     }
   };
-  const workers = entry === null ? [] : Array.from({ length: threads - 1 }, () => worker(entry));
-  await Promise.all([here(), ...workers]);
+  const workers = entry === null ? [] : Array.from({ length: first - 1 }, () => worker(entry));
+  const mine = here();
+  // Waits for the held cores no longer than this thread has tasks to take.
+  const added = async (): Promise<void> => {
+    if (!held || entry === null || first >= threads) return;
+    await Promise.race([held.until, mine]);
+    const count = addedWorkers(threads - first, tasks.length - next);
+    await Promise.all(Array.from({ length: count }, () => worker(entry)));
+  };
+  await Promise.all([mine, ...workers, added()]);
   return results;
 }

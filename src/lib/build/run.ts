@@ -20,7 +20,7 @@ import {
 } from '../site/site-data.ts';
 import { InputError } from '../text/normalize.ts';
 import { deployOf } from './deploy.ts';
-import { runTasks } from './pool.ts';
+import { runTasks, type HeldCores } from './pool.ts';
 import { listSeeds, sameDocument, type Seed } from './seeds.ts';
 import { seedStamp, sharedStamp } from './stamp.ts';
 import type { Task } from './task.ts';
@@ -33,6 +33,8 @@ export interface ContentOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Worker threads; one per core when not given. */
   threads?: number;
+  /** Cores another program holds at first (`npm run build`: Astro bundling the site). */
+  held?: HeldCores;
 }
 
 /** What a run did. */
@@ -107,7 +109,12 @@ export async function runContent(
   }
   const failures: string[] = [];
   let done = 0;
-  const results = await runTasks(tasks, () => progress(++done, tasks.length), options.threads);
+  const results = await runTasks(
+    tasks,
+    () => progress(++done, tasks.length),
+    options.threads,
+    options.held,
+  );
   for (const result of results) {
     if ('error' in result) failures.push(result.error);
     else summaries.set(result.slug, result.summary);
