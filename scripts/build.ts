@@ -2,10 +2,9 @@
  * `npm run build [-- --skip-invalid] [astro build options]`: the content step, and Astro's build
  * (pages, sitemap, search index) in its own process. Astro is started at once and loads and
  * bundles the site while the content step runs on the other cores; it goes on to the pages when
- * told the content is ready (`content-ready.ts`). A seed
- * that cannot be read does not stop the others: the site is built without it and the exit status
- * is 1 unless `--skip-invalid` is given; a library that cannot be built at all stops here, and
- * Astro with it.
+ * told the content is ready (`content-ready.ts`). A seed that cannot be read does not stop the
+ * others: the site is built without it and the exit status is 1 unless `--skip-invalid` is
+ * given; a library that cannot be built at all stops here, and Astro with it.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';

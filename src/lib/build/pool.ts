@@ -70,8 +70,8 @@ export function addedWorkers(free: number, left: number): number {
  * at once while the workers load their modules, so a small library pays no start-up; a large
  * one has every core busy. Up to `HELD_UP_TO` tasks, cores that another program holds at first
  * (`held`: Astro bundling the site beside the content step) are left to it, and workers are
- * added on them once it lets them go, if enough tasks are left. Calls `done` after each task; results keep the order of
- * the tasks.
+ * added on them once it lets them go, if enough tasks are left. Calls `done` after each task;
+ * results keep the order of the tasks.
  */
 export async function runTasks(
   tasks: readonly Task[],
