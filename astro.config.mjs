@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { deployOf } from './src/lib/build/deploy.ts';
 import contentReady from './src/integrations/content-ready.ts';
+import devFileUrls from './src/integrations/dev-file-urls.ts';
 import keptPages from './src/integrations/kept-pages.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
@@ -36,6 +37,8 @@ export default defineConfig({
     kept.keep,
     sitemap({ customPages: keptUrls }),
     openData(),
+    // The dev server: a document's files at the URLs the built site serves them.
+    devFileUrls(),
     // After the pages and downloads, so it indexes the finished dist/ at astro:build:done.
     pagefind(),
     // Last: the pages are stamped once everything is written.
