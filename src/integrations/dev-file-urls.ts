@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { escapeRegExp } from '../lib/text/pattern.ts';
 import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
 import { DOCUMENT_INFO_FILE } from '../search/paths.ts';
 
@@ -10,9 +11,8 @@ import { DOCUMENT_INFO_FILE } from '../search/paths.ts';
  */
 function fileRoute(base: string): RegExp {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const info = DOCUMENT_INFO_FILE.replace('.', '\\.');
-  return new RegExp(`^${escaped}[^/]+/(?:${info}|${DOWNLOAD_FOLDER}/[^/]+\\.[A-Za-z0-9]+)$`);
+  const [at, info, downloads] = [prefix, DOCUMENT_INFO_FILE, DOWNLOAD_FOLDER].map(escapeRegExp);
+  return new RegExp(`^${at}[^/]+/(?:${info}|${downloads}/[^/]+\\.[A-Za-z0-9]+)$`);
 }
 
 /** The URL the dev server routes for `url`: a document's file gets the slash, the rest as is. */

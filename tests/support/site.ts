@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { escapeRegExp } from '../../src/lib/text/pattern.ts';
 import { htmlFiles } from './dist.ts';
 import { urlPathForFile } from './links.ts';
 
@@ -14,11 +15,6 @@ export function documentSlugs(files: ReadonlySet<string>): string[] {
     .map((file) => /^([^/]+)\/toan-van\/index\.html$/.exec(file)?.[1])
     .filter((slug): slug is string => slug !== undefined)
     .sort();
-}
-
-/** Escapes a string for use inside a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True when the markup has an element whose id is exactly `id`. */

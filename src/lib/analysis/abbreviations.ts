@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { escapeRegExp } from '../text/pattern.ts';
 
 /** One glossary entry: the term as written in texts, its Vietnamese expansion, a short note. */
 export const GlossaryEntrySchema = z
@@ -71,11 +72,6 @@ export interface AbbreviationMatch {
   start: number;
   end: number;
   entry: GlossaryEntry;
-}
-
-/** Escapes a term for a Unicode regular expression (where only syntax characters may be escaped). */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Compiled matchers, cached per glossary object since pages call this for every node. */

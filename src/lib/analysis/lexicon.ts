@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { COMPARATORS } from '../document/schema.ts';
+import { escapeRegExp } from '../text/pattern.ts';
 import data from './lexicon.json';
 
 /** Where the lexicon lives, for error messages. */
@@ -93,11 +94,6 @@ export function parseLexicon(input: unknown, file: string = LEXICON_FILE): Lexic
 
 /** The project's lexicon, validated once when first read. */
 export const LEXICON: Lexicon = parseLexicon(data);
-
-/** Escapes a phrase for use inside a regular expression. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
 
 /** An alternation of phrases, longest first so that "không quá" wins over "quá"; spaces flexible. */
 export function alternation(phrases: readonly string[]): string {

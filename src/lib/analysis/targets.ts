@@ -27,7 +27,8 @@ import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { spellingKey, tokenize } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
-import { escapeRegExp, LEXICON } from './lexicon.ts';
+import { escapeRegExp } from '../text/pattern.ts';
+import { LEXICON } from './lexicon.ts';
 
 /** Why a task clause is linked to a target. */
 export type LinkReason = 'figure' | 'terms';
