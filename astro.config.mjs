@@ -24,7 +24,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages rendered a few at a time: one waits for its file to be written while the next renders.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
   integrations: [
@@ -39,7 +40,8 @@ export default defineConfig({
     openData(),
     // The dev server: a document's files at the URLs the built site serves them.
     devFileUrls(),
-    // After the pages and downloads, so it indexes the finished dist/ at astro:build:done.
+    // Indexes documents as their pages are rendered (its middleware), the rest once every page
+    // and download is written, at astro:build:done.
     pagefind(),
     // Last: the pages are stamped once everything is written.
     kept.stamp,

@@ -1,36 +1,47 @@
 /**
- * Middleware of the build only: tells the function the search index integration sets
- * (`setPageSink`, kept on `globalThis`, since the middleware runs from Astro's bundle and the
- * integration from its configuration) about each page Astro renders, so that documents are
- * indexed while other pages are still being written. Without that function it does nothing.
- * Whether a page is indexed is what the page says (`Astro.locals.searchIndexed`), which costs
- * nothing, where reading every page's HTML again would.
+ * Middleware of the build only: hands each page Astro renders, with its HTML, to the receiver
+ * the search index integration sets (`setPageSink`, kept on `globalThis`, since the middleware
+ * runs from Astro's bundle and the integration from its configuration), so that documents are
+ * indexed while other pages are still being rendered and written, several at a time. The HTML
+ * is given here rather than read back from `dist/`, where a page may not be written yet. Without
+ * a receiver it does nothing.
  */
 import type { MiddlewareHandler } from 'astro';
 
-/** Where the search index integration puts the function that receives the pages. */
+/** Where the search index integration puts the receiver of the pages. */
 const PAGE_SINK = Symbol.for('nghi-quyet.page-sink');
 
-/** Receives a rendered page: its path and whether it holds what Pagefind indexes. */
-export type PageSink = (pathname: string, indexed: boolean) => void;
-
-/** Where the function lives: shared by this middleware and the integration that sets it. */
-const holder = globalThis as { [PAGE_SINK]?: PageSink };
-
-/** The function set by the integration, if any. */
-function sink(): PageSink | undefined {
-  return holder[PAGE_SINK];
+/** Receives the pages Astro renders. */
+export interface PageSink {
+  /** A page starts rendering; true when its HTML is wanted once it is rendered. */
+  started(pathname: string): boolean;
+  /** A page is rendered: its HTML, as the bytes Astro writes, if it was wanted, else null. */
+  rendered(pathname: string, html: Buffer | null): void;
 }
 
-/** Sets, or with `undefined` removes, the function this middleware hands pages to. */
-export function setPageSink(receive: PageSink | undefined): void {
-  if (receive) holder[PAGE_SINK] = receive;
+/** Where the receiver lives: shared by this middleware and the integration that sets it. */
+const holder = globalThis as { [PAGE_SINK]?: PageSink };
+
+/** Sets, or with `undefined` removes, the receiver this middleware hands pages to. */
+export function setPageSink(receiver: PageSink | undefined): void {
+  if (receiver) holder[PAGE_SINK] = receiver;
   else delete holder[PAGE_SINK];
 }
 
-/** Hands over a rendered page's path and mark; the page itself goes on unchanged. */
+/** Hands over a rendered page; the page itself goes on unchanged. */
 export const onRequest: MiddlewareHandler = async (context, next) => {
+  const receiver = holder[PAGE_SINK];
+  if (!receiver) return next();
+  const { pathname } = context.url;
+  const wanted = receiver.started(pathname);
   const response = await next();
-  sink()?.(context.url.pathname, context.locals.searchIndexed === true);
-  return response;
+  if (!wanted || response.body === null) {
+    receiver.rendered(pathname, null);
+    return response;
+  }
+  // As bytes: decoding every page to text and back would cost more than rendering some.
+  const html = Buffer.from(await response.arrayBuffer());
+  receiver.rendered(pathname, html);
+  const { status, statusText, headers } = response;
+  return new Response(html, { status, statusText, headers });
 };

@@ -1,15 +1,18 @@
 /**
- * A helper of the search index build: indexes the documents named on its standard input, one
- * per line, on a Pagefind service of its own as they come (while the site may still be writing
- * other pages); once its input ends, completes their search information files and writes what
- * it made to its standard output, a line per document. Started by `startHelper` as
+ * A helper of the search index build: indexes the documents asked for on its standard input,
+ * one JSON line each (`HelperRequest`: a document with its pages as rendered, or to be read from
+ * its written files), on a Pagefind service of its own as they come, while the site may still be
+ * rendering other pages; once its input ends, completes their search information files and
+ * writes what it made to its standard output, a line per document. Started by `startHelper` as
  * `node --import tsx pagefind-helper.ts <site>`; a failure is its last line on standard error.
  */
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
 import { awaitedLater } from './awaited-later';
 import {
+  cutPages,
   describeIndexed,
+  HelperRequestSchema,
   indexPages,
   limiter,
   PARALLEL_DOCUMENTS,
@@ -37,9 +40,16 @@ try {
   // Held as text until the input ends: a string costs a fraction of the objects it describes.
   const indexing: Promise<string>[] = [];
   for await (const line of createInterface({ input: process.stdin })) {
-    const doc = line.trim();
-    if (!doc) continue;
-    indexing.push(awaitedLater(limit(async () => held(await indexPages(siteDir, doc)))));
+    if (!line.trim()) continue;
+    const request = HelperRequestSchema.safeParse(JSON.parse(line));
+    if (!request.success) throw new Error(`an unreadable request: ${line.slice(0, 80)}`);
+    const { doc, pages } = request.data;
+    const searchable = pages && cutPages(pages);
+    // Pages that hold no marked element after all: indexed from the written files after them.
+    if (searchable?.length === 0) continue;
+    indexing.push(
+      awaitedLater(limit(async () => held(await indexPages(siteDir, doc, searchable)))),
+    );
   }
   for (const text of await Promise.all(indexing)) {
     process.stdout.write(documentLine(describeIndexed(siteDir, unheld(text))));

@@ -174,6 +174,8 @@ function elementEnd(html: string, tag: string, start: number): number {
  * page it cannot cut (several marked elements, no closing tag) is handed over whole.
  */
 export function searchableHtml(html: string): string | null {
+  // Most pages of a build hold no marked element: a plain search sees that at once.
+  if (!html.includes('data-pagefind-body')) return null;
   const bodies = [...html.matchAll(BODY_TAG)];
   if (bodies.length === 0) return null;
   const [body] = bodies;
@@ -189,6 +191,42 @@ export function searchableHtml(html: string): string | null {
 export interface IndexedPage {
   url: string;
   content: string;
+}
+
+/** A page as Astro rendered it, handed to a helper: its URL and its bytes in base64. */
+export const RenderedPageSchema = z.object({ url: z.string(), html: z.string() }).strict();
+export type RenderedPage = z.infer<typeof RenderedPageSchema>;
+
+/** The file Astro writes a page at, relative to the site: "/<base>/qn/dieu-1/" → "qn/dieu-1/index.html". */
+export function builtFile(pathname: string, base: string): string {
+  const below = (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(
+    /^\/+/u,
+    '',
+  );
+  return below === '' || below.endsWith('/') ? `${below}index.html` : below;
+}
+
+/**
+ * A rendered page that may hold what Pagefind indexes, with its file, or null for one that
+ * cannot. Only the bytes are searched here, on the thread that renders the pages; the helper
+ * decodes and cuts them (`cutPages`).
+ */
+export function renderedPage(
+  pathname: string,
+  base: string,
+  html: Buffer,
+): (RenderedPage & { file: string }) | null {
+  if (!html.includes('data-pagefind-body')) return null;
+  const file = builtFile(pathname, base);
+  return { file, url: pageUrl(file), html: html.toString('base64') };
+}
+
+/** Rendered pages as Pagefind reads them (`searchableHtml`), those without a marked element left out. */
+export function cutPages(pages: readonly RenderedPage[]): IndexedPage[] {
+  return pages.flatMap((page) => {
+    const content = searchableHtml(Buffer.from(page.html, 'base64').toString('utf8'));
+    return content === null ? [] : [{ url: page.url, content }];
+  });
 }
 
 /**
@@ -224,16 +262,15 @@ export async function writePages(
 }
 
 /**
- * Indexes one document's pages into its own index at `outputPath`, reading its folder only:
- * asking Pagefind to glob the whole site once per document would walk every document's files
- * a thousand times over. The index is deleted in `finally`.
+ * Indexes one document's pages into its own index at `outputPath`: pages handed over, never a
+ * glob, since asking Pagefind to glob the whole site once per document would walk every
+ * document's files a thousand times over. The index is deleted in `finally`.
  */
 async function writeDocumentIndex(
-  siteDir: string,
   doc: string,
   outputPath: string,
+  pages: readonly IndexedPage[],
 ): Promise<IndexReport> {
-  const pages = searchablePages(siteDir, doc);
   const written = await writePages(outputPath, pages);
   const filesRead = pages.length;
   const pageCount = indexedPages(written);
@@ -519,13 +556,18 @@ export interface IndexedPages {
 }
 
 /**
- * Indexes one document's pages into `<siteDir>/<doc>/pagefind/` (index data only) on the
- * running Pagefind service; reads nothing the site writes after the document's pages.
+ * Indexes one document's pages (`pages`, as rendered, or else its written files) into
+ * `<siteDir>/<doc>/pagefind/` (index data only) on the running Pagefind service; reads nothing
+ * the site writes after the document's pages.
  */
-export async function indexPages(siteDir: string, doc: string): Promise<IndexedPages> {
+export async function indexPages(
+  siteDir: string,
+  doc: string,
+  searchable: readonly IndexedPage[] = searchablePages(siteDir, doc),
+): Promise<IndexedPages> {
   const outputPath = path.join(siteDir, doc, BUNDLE_DIR);
   rmSync(outputPath, { recursive: true, force: true });
-  const report = await writeDocumentIndex(siteDir, doc, outputPath);
+  const report = await writeDocumentIndex(doc, outputPath, searchable);
   pruneBundle(outputPath, false);
   const fragments = readFragments(outputPath);
   const pages = documentPages(fragments);
@@ -725,10 +767,22 @@ export function documentLine(indexed: IndexedDocument): string {
   return `${JSON.stringify(storedDocument(indexed))}\n`;
 }
 
+/**
+ * One line of a helper's input: a document to index, with its pages as rendered, or without
+ * them once its pages are written.
+ */
+export const HelperRequestSchema = z
+  .object({ doc: z.string().min(1), pages: z.array(RenderedPageSchema).optional() })
+  .strict();
+export type HelperRequest = z.infer<typeof HelperRequestSchema>;
+
 /** A helper process indexing documents on a Pagefind service of its own. */
 export interface IndexHelper {
-  /** Asks for a document whose pages are all written to be indexed. */
-  send(doc: string): void;
+  /**
+   * Asks for a document to be indexed: from `pages` as rendered (left out of the answer if none
+   * holds a marked element), or from its written files.
+   */
+  send(doc: string, pages?: readonly RenderedPage[]): void;
   /** Tells the helper that nothing more comes; gives every document it indexed. */
   finish(): Promise<IndexedDocument[]>;
 }
@@ -779,8 +833,9 @@ export function startHelper(siteDir: string): IndexHelper {
   });
   awaitedLater(done);
   return {
-    send: (doc) => {
-      child.stdin.write(`${doc}\n`);
+    send: (doc, pages) => {
+      const request: HelperRequest = pages ? { doc, pages: [...pages] } : { doc };
+      child.stdin.write(`${JSON.stringify(request)}\n`);
     },
     finish: () => {
       child.stdin.end();
@@ -811,44 +866,35 @@ const HELPED_FROM = 40;
  */
 const STREAMED_FROM = 20;
 
-/** Documents indexed while the pages were written, and those to index again after them. */
-interface StreamedDocuments {
-  indexed: Map<string, IndexedDocument>;
-  /**
-   * Documents whose indexed pages were not those the pages announced when they were handed over
-   * (a page marked `data-pagefind-body` that did not say so in `Astro.locals.searchIndexed`).
-   */
-  unannounced: string[];
-}
-
 /**
- * Starts indexing the documents among `docs` whose pages Astro has written, in a helper, while
- * it writes the others (`page-stream.ts`); `finish` gives the documents indexed that no later
- * page changed. A document whose index read other pages than those announced is left to be
- * indexed again after the pages.
+ * Starts indexing, in a helper, the documents among `docs` whose pages Astro has rendered,
+ * while it renders the others (`page-stream.ts`); each is indexed from its pages as rendered,
+ * in the order of their files, as it would be from the written files. `finish` gives the
+ * documents indexed that no later page changed.
  */
 export function streamPages(
   siteDir: string,
   docs: ReadonlySet<string>,
   base: string,
-): { sink: PageSink; finish: () => Promise<StreamedDocuments> } {
+): { sink: PageSink; finish: () => Promise<Map<string, IndexedDocument>> } {
   const helper = startHelper(siteDir);
-  const announced = new Map<string, number>();
-  const stream = pageStream(docs, base, (doc, pages) => {
-    announced.set(doc, pages);
-    helper.send(doc);
+  const stream = pageStream<RenderedPage & { file: string }>(docs, base, (doc, pages) => {
+    const inFileOrder = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    helper.send(
+      doc,
+      inFileOrder.map(({ url, html }) => ({ url, html })),
+    );
   });
   return {
-    sink: (pathname, indexed) => stream.page(pathname, indexed),
+    sink: {
+      started: (pathname) => stream.started(pathname),
+      rendered: (pathname, html) =>
+        stream.rendered(pathname, html === null ? null : renderedPage(pathname, base, html)),
+    },
     finish: async () => {
       const stale = stream.end();
       const made = (await helper.finish()).filter((each) => !stale.has(each.report.doc));
-      const fits = (each: IndexedDocument): boolean =>
-        announced.get(each.report.doc) === each.report.filesRead;
-      return {
-        indexed: new Map(made.filter(fits).map((each) => [each.report.doc, each])),
-        unannounced: made.filter((each) => !fits(each)).map((each) => each.report.doc),
-      };
+      return new Map(made.map((each) => [each.report.doc, each]));
     },
   };
 }
@@ -862,7 +908,6 @@ export function streamPages(
 export default function pagefindIntegration(): AstroIntegration {
   let base = '/';
   let outDir = '';
-  let streaming = false;
   let stream: ReturnType<typeof streamPages> | undefined;
   return {
     name: 'nghi-quyet-pagefind',
@@ -874,26 +919,18 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
         outDir = fileURLToPath(config.outDir);
-        // Pages written several at a time could be unfinished when a document is handed over.
-        streaming = config.build.concurrency === 1;
       },
       // The bundles are made and the content step's files written; the pages come next.
       'astro:build:ssr': async () => {
         await contentWritten();
         const docs = new Set(renderedLibrary().map((entry) => entry.slug));
-        if (!streaming || docs.size < STREAMED_FROM) return;
+        if (docs.size < STREAMED_FROM) return;
         stream = streamPages(outDir, docs, base);
         setPageSink(stream.sink);
       },
       'astro:build:done': async ({ dir, logger }: { dir: URL; logger: AstroIntegrationLogger }) => {
         setPageSink(undefined);
-        const handed = await stream?.finish();
-        const early = handed?.indexed ?? new Map<string, IndexedDocument>();
-        if (handed && handed.unannounced.length > 0) {
-          logger.warn(
-            `indexed again after the pages, as some of their pages marked data-pagefind-body do not set Astro.locals.searchIndexed: ${handed.unannounced.join(', ')}`,
-          );
-        }
+        const early = (await stream?.finish()) ?? new Map<string, IndexedDocument>();
         const siteDir = fileURLToPath(dir);
         const kept = new Set(readKept(process.cwd()));
         const helpers = helperCount(documentSlugs(siteDir).length - kept.size - early.size);

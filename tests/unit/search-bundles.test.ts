@@ -72,6 +72,11 @@ function page(root: string, path: string, html: string): void {
   writeFileSync(join(root, path, 'index.html'), html);
 }
 
+/** The HTML written at `<root>/<path>/index.html`. */
+function readPage(root: string, path: string): string {
+  return readFileSync(join(root, path, 'index.html'), 'utf8');
+}
+
 /** The search information file the site writes for each document. */
 function info(root: string, doc: string, number: string | null): void {
   const body = { doc, title: NAMES[doc], number };
@@ -166,19 +171,53 @@ describe('indexing on helper processes', () => {
       expect(folderDigest(early)).toBe(folderDigest(root));
     }));
 
-  it('indexes again after the pages a document whose pages did not all say they are indexed', () =>
-    onCopy('stream', async (site) => {
-      page(site, 'hn/dieu-2', sectionHtml('hn', 'Cảng hàng không.'));
+  it('indexes documents from their pages as rendered, before their files are written, as from the files', () =>
+    onCopy('alone', async (alone) =>
+      onCopy('stream', async (site) => {
+        for (const each of [alone, site]) page(each, 'qn/dieu-2', sectionHtml('qn', 'Cảng biển.'));
+        await indexLibrary(alone);
+        const paths = ['qn/dieu-1', 'qn/dieu-2', 'hn/dieu-1', 'hn/toan-van'];
+        const html = new Map(paths.map((path) => [path, readPage(site, path)]));
+        // Not yet written: the helper must index what the pages handed over.
+        for (const path of paths) rmSync(join(site, path), { recursive: true });
+        const stream = streamPages(site, new Set(['qn', 'hn']), '/');
+        const rendered = (path: string): void =>
+          stream.sink.rendered(`/${path}/`, Buffer.from(html.get(path) ?? ''));
+        // Three at a time, as Astro with `build.concurrency`, each finished in its own time.
+        for (const path of ['qn/dieu-1', 'qn/dieu-2', 'hn/dieu-1']) {
+          expect(stream.sink.started(`/${path}/`)).toBe(true);
+        }
+        rendered('qn/dieu-2');
+        rendered('hn/dieu-1');
+        rendered('qn/dieu-1');
+        stream.sink.started('/hn/toan-van/');
+        rendered('hn/toan-van');
+        expect(stream.sink.started('/tim-kiem/')).toBe(false);
+        stream.sink.rendered('/tim-kiem/', null);
+        const early = await stream.finish();
+        expect([...early.keys()].sort()).toEqual(['hn', 'qn']);
+        for (const path of paths) page(site, path, html.get(path) ?? '');
+        await indexLibrary(site, { indexed: early });
+        expect(folderDigest(site)).toBe(folderDigest(alone));
+      }),
+    ));
+
+  it('leaves to the end a document that gets an indexed page after it was handed over', () =>
+    onCopy('stale', async (site) => {
       const stream = streamPages(site, new Set(['qn', 'hn']), '/');
-      stream.sink('/qn/dieu-1/', true);
-      stream.sink('/hn/dieu-1/', true);
-      // hn/dieu-2 holds the indexed element but does not say so.
-      stream.sink('/hn/dieu-2/', false);
-      stream.sink('/tim-kiem/', false);
-      const handed = await stream.finish();
-      expect([...handed.indexed.keys()]).toEqual(['qn']);
-      expect(handed.unannounced).toEqual(['hn']);
+      for (const path of ['qn/dieu-1', 'hn/dieu-1', 'qn/dieu-1']) {
+        stream.sink.started(`/${path}/`);
+        stream.sink.rendered(`/${path}/`, Buffer.from(readPage(site, path)));
+      }
+      expect([...(await stream.finish()).keys()]).toEqual(['hn']);
     }));
+
+  it('leaves out of its answer a document whose pages handed over hold no marked element', async () => {
+    const helper = startHelper(root);
+    const html = unindexedHtml('Thuộc tính data-pagefind-body chỉ là chữ ở đây.');
+    helper.send('qn', [{ url: '/qn/toan-van/', html: Buffer.from(html).toString('base64') }]);
+    await expect(helper.finish()).resolves.toEqual([]);
+  });
 
   it('reports a helper that cannot index a document in one line', async () => {
     const helper = startHelper(root);

@@ -1,36 +1,32 @@
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { APIContext } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
 import { limiter } from '../../src/integrations/pagefind';
+import { onRequest, setPageSink } from '../../src/integrations/page-sink';
 import { folderOf, pageStream } from '../../src/integrations/page-stream';
-import { PROJECT_ROOT } from '../support/server';
 
 /**
- * Documents handed to the search index while Astro still writes pages: a document is handed
- * over only once every page it has that Pagefind reads is written, and one that gets such a
- * page later is reported stale, so the index never misses a page.
+ * Documents handed to the search index while Astro still renders pages, several at a time: a
+ * document is handed over only once every page of it that has started is rendered and a page
+ * of another document has started, with every indexed page it has; one that gets such a page
+ * later is reported stale, so the index never misses a page.
  */
 
-/** An Astro file's markup: what follows its frontmatter, without its comments. */
-function template(text: string): string {
-  return text
-    .replace(/^---\n[\s\S]*?\n---\n/u, '')
-    .replace(/\{\/\*[\s\S]*?\*\/\}|<!--[\s\S]*?-->/gu, '');
-}
-
-/**
- * Feeds `pages` ([document, indexed]) to a stream under `base`; returns what it handed over,
- * as "document:indexed pages".
- */
+/** Feeds `pages` ([document, indexed]) to a stream under `base`, one rendered before the next. */
 function run(
   pages: readonly (readonly [string, boolean])[],
   docs: readonly string[],
   base = '/',
 ): { sent: string[]; stale: string[] } {
   const sent: string[] = [];
-  const stream = pageStream(new Set(docs), base, (doc, count) => sent.push(`${doc}:${count}`));
-  pages.forEach(([doc, indexed], at) => stream.page(`${base}${doc}/trang-${at}/`, indexed));
+  const stream = pageStream<number>(new Set(docs), base, (doc, got) =>
+    sent.push(`${doc}:${got.join(',')}`),
+  );
+  pages.forEach(([doc, indexed], at) => {
+    const path = `${base}${doc}/trang-${at}/`;
+    stream.started(path);
+    stream.rendered(path, indexed ? at : null);
+  });
   return { sent, stale: [...stream.end()].sort() };
 }
 
@@ -43,20 +39,25 @@ describe('pages of a document', () => {
   });
 });
 
-describe('documents handed over while pages are written', () => {
-  it('go when a page of another document comes, and the last at the end', () => {
+describe('documents handed over while pages are rendered', () => {
+  it('go once a page of another document has started and their own are rendered', () => {
     const sent: string[] = [];
-    const stream = pageStream(new Set(['qn', 'hn']), '/', (doc, count) => {
-      sent.push(`${doc}:${count}`);
+    const stream = pageStream<string>(new Set(['qn', 'hn']), '/', (doc, pages) => {
+      sent.push(`${doc}:${pages.join(',')}`);
     });
-    stream.page('/qn/dieu-1/', true);
-    stream.page('/qn/dieu-2/', true);
+    expect(stream.started('/qn/dieu-1/')).toBe(true);
+    stream.started('/qn/dieu-2/');
+    stream.rendered('/qn/dieu-2/', 'b');
+    stream.started('/hn/dieu-1/');
     expect(sent).toEqual([]);
-    stream.page('/hn/dieu-1/', true);
-    expect(sent).toEqual(['qn:2']);
-    stream.page('/hn/toan-van/', false);
+    stream.rendered('/qn/dieu-1/', 'a');
+    expect(sent).toEqual(['qn:b,a']);
+    stream.rendered('/hn/dieu-1/', 'c');
+    stream.started('/hn/toan-van/');
+    stream.rendered('/hn/toan-van/', null);
+    expect(sent).toEqual(['qn:b,a']);
     expect(stream.end()).toEqual(new Set());
-    expect(sent).toEqual(['qn:2', 'hn:1']);
+    expect(sent).toEqual(['qn:b,a', 'hn:c']);
   });
 
   it('never include a document without an indexed page, nor a folder that is no document', () => {
@@ -66,7 +67,9 @@ describe('documents handed over while pages are written', () => {
       ['hn', true],
       ['', true],
     ] as const;
-    expect(run(pages, ['qn', 'hn'])).toEqual({ sent: ['hn:1'], stale: [] });
+    expect(run(pages, ['qn', 'hn'])).toEqual({ sent: ['hn:2'], stale: [] });
+    const stream = pageStream<number>(new Set(['qn']), '/', () => undefined);
+    expect(stream.started('/tim-kiem/')).toBe(false);
   });
 
   it('are stale when an indexed page of theirs comes after them', () => {
@@ -76,7 +79,7 @@ describe('documents handed over while pages are written', () => {
       ['qn', false],
       ['hn', true],
     ] as const;
-    expect(run(pages, ['qn', 'hn'])).toEqual({ sent: ['qn:1', 'hn:1'], stale: ['hn'] });
+    expect(run(pages, ['qn', 'hn'])).toEqual({ sent: ['qn:0', 'hn:1'], stale: ['hn'] });
   });
 
   it('read the base from the path', () => {
@@ -85,50 +88,91 @@ describe('documents handed over while pages are written', () => {
       ['hn', true],
     ] as const;
     expect(run(pages, ['qn', 'hn'], '/nghi-quyet/')).toEqual({
-      sent: ['qn:1', 'hn:1'],
+      sent: ['qn:0', 'hn:1'],
       stale: [],
     });
   });
 
-  it('have, when handed over, every indexed page of theirs written, unless reported stale', () => {
+  it('have, when handed over, every indexed page of theirs rendered so far and none rendering, all of them unless stale', () => {
     const page = fc.tuple(fc.constantFrom('a', 'b', 'c', 'tim-kiem'), fc.boolean());
     fc.assert(
-      fc.property(fc.array(page, { maxLength: 40 }), (pages) => {
-        const docs = ['a', 'b', 'c'];
-        const written: [string, boolean][] = [];
-        const seen = new Map<string, number>();
-        const stream = pageStream(new Set(docs), '/', (doc, count) => {
-          const onDisk = written.filter(([d, indexed]) => d === doc && indexed).length;
-          expect(count).toBe(onDisk);
-          seen.set(doc, onDisk);
-        });
-        for (const [doc, indexed] of pages) {
-          stream.page(`/${doc}/x/`, indexed);
-          // Astro writes a page once it is rendered, before rendering the next.
-          written.push([doc, indexed]);
-        }
-        const stale = stream.end();
-        for (const doc of docs) {
-          const indexed = pages.filter(([d, i]) => d === doc && i).length;
-          if (indexed === 0) expect(seen.has(doc)).toBe(false);
-          else if (!stale.has(doc)) expect(seen.get(doc)).toBe(indexed);
-          else expect(seen.get(doc)).toBeLessThan(indexed);
-        }
-      }),
+      fc.property(
+        fc.array(page, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.nat(), { maxLength: 80 }),
+        (pages, limit, picks) => {
+          const docs = ['a', 'b', 'c'];
+          const indexedOf = (doc: string): number[] =>
+            pages.flatMap(([d, indexed], at) => (d === doc && indexed ? [at] : []));
+          const rendered = new Set<number>();
+          // Pages started and not yet rendered, as Astro runs at most `limit` at once.
+          const rendering: number[] = [];
+          const sent = new Map<string, number[]>();
+          const stream = pageStream<number>(new Set(docs), '/', (doc, got) => {
+            expect([...got].sort((x, y) => x - y)).toEqual(
+              indexedOf(doc).filter((at) => rendered.has(at)),
+            );
+            expect(rendering.some((at) => pages[at]?.[0] === doc)).toBe(false);
+            sent.set(doc, got);
+          });
+          const path = (at: number): string => `/${pages[at]?.[0]}/trang-${at}/`;
+          let next = 0;
+          let pick = 0;
+          while (next < pages.length || rendering.length > 0) {
+            while (next < pages.length && rendering.length < limit) {
+              stream.started(path(next));
+              rendering.push(next++);
+            }
+            const [at] = rendering.splice((picks[pick++] ?? 0) % rendering.length, 1);
+            if (at === undefined) break;
+            rendered.add(at);
+            stream.rendered(path(at), pages[at]?.[1] ? at : null);
+          }
+          const stale = stream.end();
+          for (const doc of docs) {
+            const indexed = indexedOf(doc);
+            if (indexed.length === 0) expect(sent.has(doc)).toBe(false);
+            else if (!stale.has(doc)) expect(sent.get(doc)?.length).toBe(indexed.length);
+            else expect(sent.get(doc)?.length ?? 0).toBeLessThan(indexed.length);
+          }
+        },
+      ),
     );
   });
 });
 
-describe('pages holding what Pagefind indexes', () => {
-  it('say so to the build, so that their document is not handed over before them', () => {
-    const pages = readdirSync(join(PROJECT_ROOT, 'src'), { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.astro'))
-      .map((file) => ({ file, text: readFileSync(join(PROJECT_ROOT, 'src', file), 'utf8') }));
-    const marking = pages.filter(({ text }) =>
-      /<[a-z][^<>]*\sdata-pagefind-body[\s=/>]/u.test(template(text)),
-    );
-    expect(marking.map(({ file }) => file)).toEqual([join('pages', '[doc]', '[page].astro')]);
-    for (const { text } of marking) expect(text).toContain('Astro.locals.searchIndexed = true;');
+describe('the build middleware', () => {
+  /** Runs the middleware on `pathname` with `page` as what Astro rendered. */
+  async function through(pathname: string, page: Response): Promise<Response> {
+    const context = { url: new URL(`http://localhost${pathname}`) } as unknown as APIContext;
+    return (await onRequest(context, () => Promise.resolve(page))) as Response;
+  }
+
+  afterEach(() => setPageSink(undefined));
+
+  it('hands over the HTML of a wanted page and passes on the same page', async () => {
+    const got: [string, string | null][] = [];
+    setPageSink({
+      started: (pathname) => pathname.startsWith('/qn/'),
+      rendered: (pathname, html) => void got.push([pathname, html && html.toString('utf8')]),
+    });
+    const html = '<!doctype html><html lang="vi"><body>Điều 1.</body></html>';
+    const headers = { 'content-type': 'text/html' };
+    const page = await through('/qn/dieu-1/', new Response(html, { status: 200, headers }));
+    expect(await page.text()).toBe(html);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html');
+    const other = new Response('Tìm kiếm');
+    expect(await through('/tim-kiem/', other)).toBe(other);
+    expect(got).toEqual([
+      ['/qn/dieu-1/', html],
+      ['/tim-kiem/', null],
+    ]);
+  });
+
+  it('leaves every page as it is without a receiver', async () => {
+    const page = new Response('Điều 1.');
+    expect(await through('/qn/dieu-1/', page)).toBe(page);
   });
 });
 
