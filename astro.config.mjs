@@ -24,7 +24,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Pages rendered a few at a time: one waits for its file to be written while the next renders.
+  // Two pages at a time: one is written while the next renders (the same time as one at a time
+  // on two busy cores, docs/scaling.md; the search index takes pages in any order).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.

@@ -9,10 +9,15 @@
  * over is stale, and is indexed again once every page is written.
  */
 
+/** A page's path below the site's base, without a leading slash: "/<base>/qn/dieu-1/" → "qn/dieu-1/". */
+export function belowBase(pathname: string, base: string): string {
+  const below = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
+  return below.replace(/^\/+/u, '');
+}
+
 /** The first folder of a page's path below the site's base: its document, if it is one's. */
 export function folderOf(pathname: string, base: string): string {
-  const below = pathname.startsWith(base) ? pathname.slice(base.length) : pathname;
-  return below.replace(/^\/+/u, '').split('/')[0] ?? '';
+  return belowBase(pathname, base).split('/')[0] ?? '';
 }
 
 export interface PageStream<P> {

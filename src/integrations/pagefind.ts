@@ -30,7 +30,7 @@ import {
 } from '../search/paths';
 import { pageSections, pageWords, type PagefindFragment, type PageWords } from '../search/sections';
 import { setPageSink, type PageSink } from './page-sink';
-import { pageStream } from './page-stream';
+import { belowBase, pageStream } from './page-stream';
 
 /**
  * Build step with side effects: indexes the built site with Pagefind's Node API once Astro has
@@ -147,6 +147,9 @@ export function pageUrl(file: string): string {
   );
 }
 
+/** The attribute that marks the element Pagefind indexes; `BODY_TAG` finds the tag bearing it. */
+const BODY_MARK = 'data-pagefind-body';
+
 /** The opening tag of the element marked `data-pagefind-body`, with its name. */
 const BODY_TAG = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>/giu;
 
@@ -175,7 +178,7 @@ function elementEnd(html: string, tag: string, start: number): number {
  */
 export function searchableHtml(html: string): string | null {
   // Most pages of a build hold no marked element: a plain search sees that at once.
-  if (!html.includes('data-pagefind-body')) return null;
+  if (!html.includes(BODY_MARK)) return null;
   const bodies = [...html.matchAll(BODY_TAG)];
   if (bodies.length === 0) return null;
   const [body] = bodies;
@@ -199,10 +202,7 @@ export type RenderedPage = z.infer<typeof RenderedPageSchema>;
 
 /** The file Astro writes a page at, relative to the site: "/<base>/qn/dieu-1/" → "qn/dieu-1/index.html". */
 export function builtFile(pathname: string, base: string): string {
-  const below = (pathname.startsWith(base) ? pathname.slice(base.length) : pathname).replace(
-    /^\/+/u,
-    '',
-  );
+  const below = belowBase(pathname, base);
   return below === '' || below.endsWith('/') ? `${below}index.html` : below;
 }
 
@@ -216,7 +216,7 @@ export function renderedPage(
   base: string,
   html: Buffer,
 ): (RenderedPage & { file: string }) | null {
-  if (!html.includes('data-pagefind-body')) return null;
+  if (!html.includes(BODY_MARK)) return null;
   const file = builtFile(pathname, base);
   return { file, url: pageUrl(file), html: html.toString('base64') };
 }

@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import { limiter } from '../../src/integrations/pagefind';
 import { onRequest, setPageSink } from '../../src/integrations/page-sink';
-import { folderOf, pageStream } from '../../src/integrations/page-stream';
+import { belowBase, folderOf, pageStream } from '../../src/integrations/page-stream';
 
 /**
  * Documents handed to the search index while Astro still renders pages, several at a time: a
@@ -36,6 +36,8 @@ describe('pages of a document', () => {
     expect(folderOf('/nghi-quyet/qn/dieu-1/', '/nghi-quyet/')).toBe('qn');
     expect(folderOf('/nghi-quyet/', '/nghi-quyet/')).toBe('');
     expect(folderOf('/', '/')).toBe('');
+    expect(belowBase('/nghi-quyet/qn/dieu-1/', '/nghi-quyet/')).toBe('qn/dieu-1/');
+    expect(belowBase('//qn/', '/')).toBe('qn/');
   });
 });
 
