@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import type { Unsafe } from 'mdast-util-to-markdown';
+import { describe, expect, it } from 'vitest';
+import { patternsIn, stringifier, toMdx } from '../../src/lib/mdx/processor.ts';
+
+/** Pieces that mean something somewhere in Markdown or MDX, and plain Vietnamese words. */
+const PIECES = [
+  ...'*_`~#>+-=|!&<{}[]()\\.:;,"\'/ \t\n',
+  '1.',
+  '2)',
+  '  ',
+  '\n\n',
+  '---',
+  '```',
+  '<b>',
+  '{x}',
+  '&amp;',
+  'import',
+  'export',
+  'http://a.vn',
+  'Điều 1.',
+  '(7)',
+  'b)',
+  'kinh tế',
+  'Quảng Ninh',
+  '2.500',
+  'HĐND',
+];
+
+/** Text made of those pieces. */
+const text = fc
+  .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 })
+  .map((pieces) => pieces.join(''));
+
+/** Phrasing content around text: the places where escaping depends on the neighbours. */
+const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
+  text.map((value): PhrasingContent => ({ type: 'text', value })),
+  text.map((value): PhrasingContent => ({ type: 'emphasis', children: [{ type: 'text', value }] })),
+  text.map((value): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value }] })),
+  text.map((value): PhrasingContent => ({ type: 'inlineCode', value })),
+  text.map((value): PhrasingContent => ({
+    type: 'link',
+    url: 'https://example.vn/a',
+    children: [{ type: 'text', value }],
+  })),
+  text.map((value): PhrasingContent => ({
+    type: 'mdxJsxTextElement',
+    name: 'Head',
+    attributes: [],
+    children: [{ type: 'text', value }],
+  })),
+);
+
+/** Blocks holding that content: paragraphs, headings, quotes, list items, MDX elements. */
+const block: fc.Arbitrary<RootContent> = fc
+  .tuple(
+    fc.constantFrom('paragraph', 'heading', 'quote', 'list', 'element'),
+    fc.array(phrasing, { minLength: 1, maxLength: 4 }),
+  )
+  .map(([kind, children]): RootContent => {
+    const paragraph = { type: 'paragraph' as const, children };
+    if (kind === 'heading') return { type: 'heading', depth: 2, children };
+    if (kind === 'quote') return { type: 'blockquote', children: [paragraph] };
+    if (kind === 'list') {
+      return {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: [{ type: 'listItem', spread: false, children: [paragraph] }],
+      };
+    }
+    if (kind === 'element') {
+      return { type: 'mdxJsxFlowElement', name: 'Clause', attributes: [], children: [paragraph] };
+    }
+    return paragraph;
+  });
+
+const tree = fc
+  .array(block, { minLength: 1, maxLength: 4 })
+  .map((children): Root => ({ type: 'root', children }));
+
+/** The serializer with its own text handler: the escaping ours must equal. */
+const reference = stringifier({}).freeze();
+
+describe('text escaping in MDX', () => {
+  it('writes exactly what the serializer writes when it tries every pattern', () => {
+    fc.assert(
+      fc.property(tree, (root) => {
+        expect(toMdx(structuredClone(root))).toBe(reference.stringify(structuredClone(root)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('escapes what needs escaping in a text (the comparison is not between two no-ops)', () => {
+    const root: Root = {
+      type: 'root',
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: '# a *b* {c} <d>' }] }],
+    };
+    expect(toMdx(root)).toBe('\\# a \\*b\\* \\{c} \\<d>\n');
+  });
+
+  it('keeps the patterns whose character occurs, in their order, and only those', () => {
+    const all: Unsafe[] = [
+      { character: '*', inConstruct: 'phrasing' },
+      { character: '#', atBreak: true },
+      { character: '*', atBreak: true },
+      { character: '_', inConstruct: 'phrasing' },
+    ];
+    expect(patternsIn(all, 'a * b')).toEqual([all[0], all[2]]);
+    expect(patternsIn(all, '_#')).toEqual([all[1], all[3]]);
+    expect(patternsIn(all, 'plain words')).toEqual([]);
+  });
+});
