@@ -11,7 +11,7 @@ import { benchOptions, SEARCH_SIZES, UsageError, type BenchOptions } from './ben
 import { BuildFailure, PHASE_MARKERS, runBuild, type BuildRun } from './bench/build.ts';
 import { editSeed } from './bench/edit.ts';
 import { measureFirstSearch, type FirstSearch } from './bench/first-search.ts';
-import { currentLoad, describeMachine } from './bench/machine.ts';
+import { currentLoad, describeMachine, probeSpeed } from './bench/machine.ts';
 import { benchParse } from './bench/parse.ts';
 import { createProject, makeCold, removeProject } from './bench/project.ts';
 import {
@@ -23,6 +23,7 @@ import {
   phaseTable,
   superlinear,
   type BuildRow,
+  type Conditions,
   type FailedBuild,
   type Results,
   starlightRow,
@@ -79,11 +80,16 @@ function contentLine(run: BuildRun): string {
   return run.lines.find((line) => /^content: /.test(line.text))?.text.trim() ?? '';
 }
 
-/** Runs one build in `dir`, printing its milestones, with the load before and after it. */
+/**
+ * Runs one build in `dir`, printing its milestones, with the load before and after it and the
+ * machine's speed just before it.
+ */
 async function timedBuild(
   dir: string,
   heapMb: number | null,
-): Promise<{ run: BuildRun; load: { before: number; after: number } }> {
+): Promise<{ run: BuildRun; load: Conditions }> {
+  const speed = probeSpeed();
+  progress(`  speed probe: loop ${speed.cpuMs} ms, files ${speed.filesMs} ms`);
   const before = currentLoad();
   const run = await runBuild(
     dir,
@@ -97,7 +103,7 @@ async function timedBuild(
     },
     heapMb,
   );
-  return { run, load: { before, after: currentLoad() } };
+  return { run, load: { before, after: currentLoad(), speed } };
 }
 
 /** Edits one seed of a built project and builds again: the warm rebuild. */
@@ -121,6 +127,7 @@ async function warmRebuild(
     content: contentLine(run),
     loadBefore: load.before,
     loadAfter: load.after,
+    ...(load.speed ? { speedBefore: load.speed } : {}),
     date: new Date().toISOString(),
   };
 }

@@ -1,5 +1,7 @@
 /** The machine a benchmark ran on: figures mean little without it. */
-import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
 
 export interface Machine {
   cpu: string;
@@ -31,4 +33,42 @@ export function currentLoad(): number {
 /** True when two descriptions are of the same hardware, so their figures can share a table. */
 export function sameMachine(a: Machine, b: Machine): boolean {
   return a.cpu === b.cpu && a.cores === b.cores && a.memoryGb === b.memoryGb;
+}
+
+/**
+ * How fast the machine is at a moment, by fixed work timed just before a build: a virtual
+ * machine's speed moves with its neighbours' work, which its load average does not see (the
+ * same build of 100 documents took 12 s one afternoon and 29 s the next evening, load under 2).
+ */
+export interface SpeedProbe {
+  /** A fixed loop of arithmetic on one core, in ms. */
+  cpuMs: number;
+  /** Making 500 folders with a small file each, as a build writes its pages, in ms. */
+  filesMs: number;
+}
+
+/** Iterations of the probe's loop: about half a second on the machine of `bench/results.json`. */
+const PROBE_LOOP = 100_000_000;
+
+/** Folders (each with one file) the probe makes. */
+const PROBE_FOLDERS = 500;
+
+/** Runs the speed probe in the system's temporary folder. */
+export function probeSpeed(): SpeedProbe {
+  let started = performance.now();
+  let sum = 0;
+  for (let i = 0; i < PROBE_LOOP; i += 1) sum = (sum + (i % 7)) | 0;
+  const cpuMs = performance.now() - started;
+  const dir = mkdtempSync(join(tmpdir(), 'nq-probe-'));
+  const page = `<p>${String(sum)}</p>`.repeat(200);
+  try {
+    started = performance.now();
+    for (let i = 0; i < PROBE_FOLDERS; i += 1) {
+      mkdirSync(join(dir, String(i)));
+      writeFileSync(join(dir, String(i), 'index.html'), page);
+    }
+    return { cpuMs: Math.round(cpuMs), filesMs: Math.round(performance.now() - started) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -3,12 +3,19 @@
  * already there, and the rows printed as tables. Pure: no file or clock access here.
  */
 import type { FirstSearch } from './first-search.ts';
-import type { Machine } from './machine.ts';
+import type { Machine, SpeedProbe } from './machine.ts';
 import { sameMachine } from './machine.ts';
 import type { ParseFigure } from './parse.ts';
 import type { DistSize, WeightFigure } from './site.ts';
 import { arrivalSeconds, FIRST_VISIT_ROUND_TRIPS, LINKS, SEARCH_ROUND_TRIPS } from './phone.ts';
 import { growthExponent } from './stats.ts';
+
+/** The load average before and after a build, and the machine's speed just before it. */
+export interface Conditions {
+  before: number;
+  after: number;
+  speed?: SpeedProbe;
+}
 
 /** One cold build of a site with `documents` resolutions. */
 export interface BuildRow {
@@ -28,6 +35,8 @@ export interface BuildRow {
   loadBefore: number;
   /** The one-minute load average when the build ended. */
   loadAfter?: number;
+  /** The speed probe just before the build (absent in older rows). */
+  speedBefore?: SpeedProbe;
   dist: DistSize;
   weight: WeightFigure;
   /** Bytes of a first search on this site, or null when not measured. */
@@ -47,6 +56,7 @@ export interface WarmRow {
   content: string;
   loadBefore: number;
   loadAfter: number;
+  speedBefore?: SpeedProbe;
   date: string;
 }
 
@@ -60,6 +70,7 @@ export interface StarlightRow {
   peakMb: number | null;
   loadBefore: number;
   loadAfter: number;
+  speedBefore?: SpeedProbe;
   /** This project's cold build of the same documents, from the same run. */
   ours: { seconds: number; peakMb: number | null; pages: number };
   /** Ours divided by Starlight's: under 1 is faster or smaller. */
@@ -115,7 +126,7 @@ export function buildRow(
   },
   dist: DistSize,
   weight: WeightFigure,
-  load: { before: number; after: number },
+  load: Conditions,
   firstSearch: FirstSearch | null,
   date: string,
 ): BuildRow {
@@ -131,6 +142,7 @@ export function buildRow(
     heapMb: run.heapMb ?? null,
     loadBefore: load.before,
     loadAfter: load.after,
+    ...(load.speed ? { speedBefore: load.speed } : {}),
     dist,
     weight,
     firstSearch,
@@ -147,7 +159,7 @@ function ratio(ours: number, theirs: number): number {
 export function starlightRow(
   ours: BuildRow,
   theirs: { seconds: number; peakMb: number | null; pages: number; version: string },
-  load: { before: number; after: number },
+  load: Conditions,
   date: string,
 ): StarlightRow {
   return {
@@ -158,6 +170,7 @@ export function starlightRow(
     peakMb: theirs.peakMb,
     loadBefore: load.before,
     loadAfter: load.after,
+    ...(load.speed ? { speedBefore: load.speed } : {}),
     ours: { seconds: ours.seconds, peakMb: ours.peakMb, pages: ours.pages },
     ratio: {
       time: ratio(ours.seconds, theirs.seconds),
@@ -278,7 +291,13 @@ export function summaryTable(rows: readonly BuildRow[]): Record<string, string |
     'first search KB, library': row.firstSearch ? kb(row.firstSearch.libraryBytes) : '',
     'first search KB, a document': row.firstSearch ? kb(row.firstSearch.documentBytes) : '',
     load: `${row.loadBefore} → ${row.loadAfter ?? '?'}`,
+    'probe ms': speedText(row.speedBefore),
   }));
+}
+
+/** The speed probe as a table shows it: loop and files, in ms. */
+export function speedText(speed: SpeedProbe | undefined): string {
+  return speed ? `${speed.cpuMs} / ${speed.filesMs}` : '';
 }
 
 /** The warm rebuilds and Starlight comparisons as printed. */
@@ -293,6 +312,7 @@ export function comparisonTable(
       'peak MB': row.peakMb ?? '',
       ratio: '',
       load: `${row.loadBefore} → ${row.loadAfter}`,
+      'probe ms': speedText(row.speedBefore),
     })),
     ...starlight.map((row) => ({
       what: `Starlight ${row.version}, ${row.documents} docs (${row.pages} pages)`,
@@ -300,6 +320,7 @@ export function comparisonTable(
       'peak MB': row.peakMb ?? '',
       ratio: `ours/theirs: time ${row.ratio.time}, memory ${row.ratio.memory ?? '?'}`,
       load: `${row.loadBefore} → ${row.loadAfter}`,
+      'probe ms': speedText(row.speedBefore),
     })),
   ];
 }

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { editSeed } from '../../scripts/bench/edit.ts';
 import {
@@ -39,7 +41,7 @@ import {
 } from '../../scripts/bench/results.ts';
 import { baseFromHtml, pagesToWeigh, type DistSize } from '../../scripts/bench/site.ts';
 import { growthExponent, median } from '../../scripts/bench/stats.ts';
-import type { Machine } from '../../scripts/bench/machine.ts';
+import { probeSpeed, type Machine } from '../../scripts/bench/machine.ts';
 
 const MACHINE: Machine = {
   cpu: 'Test CPU',
@@ -246,7 +248,27 @@ describe('benchmark comparisons', () => {
       'first search KB, library': 136.7,
       'first search KB, a document': 107.4,
       load: '0.5 → 0.7',
+      'probe ms': '',
     });
+    const probed = buildRow(
+      10,
+      { seconds: 5, phases: {}, phasePeakMb: {}, peakMb: null },
+      DIST,
+      row(10, 5).weight,
+      { before: 0.5, after: 0.7, speed: { cpuMs: 480, filesMs: 95 } },
+      null,
+      MACHINE.date,
+    );
+    expect(probed.speedBefore).toEqual({ cpuMs: 480, filesMs: 95 });
+    expect(summaryTable([probed])[0]?.['probe ms']).toBe('480 / 95');
+  });
+
+  it('times a fixed loop and fixed file writes, and leaves no files behind', () => {
+    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('nq-probe-'));
+    const speed = probeSpeed();
+    expect(Number.isInteger(speed.cpuMs) && speed.cpuMs > 0).toBe(true);
+    expect(Number.isInteger(speed.filesMs) && speed.filesMs > 0).toBe(true);
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('nq-probe-'))).toEqual(before);
   });
 });
 
