@@ -47,7 +47,7 @@ export interface SpeedProbe {
   filesMs: number;
 }
 
-/** Iterations of the probe's loop: 0.16 to 0.42 s on the machine of `bench/results-intel-xeon.json`. */
+/** Iterations of the probe's loop: 0.16 to 0.42 s on the machine of `results-intel-xeon.json`. */
 const PROBE_LOOP = 100_000_000;
 
 /** Folders (each with one file) the probe makes. */
