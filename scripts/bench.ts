@@ -18,6 +18,7 @@ import {
   buildRow,
   buildTable,
   comparisonTable,
+  conditionFields,
   kb,
   mergeResults,
   phaseTable,
@@ -125,9 +126,7 @@ async function warmRebuild(
     peakMb: run.peakMb,
     phases: run.phases,
     content: contentLine(run),
-    loadBefore: load.before,
-    loadAfter: load.after,
-    ...(load.speed ? { speedBefore: load.speed } : {}),
+    ...conditionFields(load),
     date: new Date().toISOString(),
   };
 }

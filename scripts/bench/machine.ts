@@ -37,8 +37,9 @@ export function sameMachine(a: Machine, b: Machine): boolean {
 
 /**
  * How fast the machine is at a moment, by fixed work timed just before a build: a virtual
- * machine's speed moves with its neighbours' work, which its load average does not see (the
- * same build of 100 documents took 12 s one afternoon and 29 s the next evening, load under 2).
+ * machine of the same kind may be other hardware from one day to the next, and its speed moves
+ * within minutes with work its load average does not see (on one machine the probe's loop read
+ * 158 to 415 ms within half an hour, the load under 3).
  */
 export interface SpeedProbe {
   /** A fixed loop of arithmetic on one core, in ms. */

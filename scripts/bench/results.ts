@@ -17,6 +17,19 @@ export interface Conditions {
   speed?: SpeedProbe;
 }
 
+/** A row's fields for the conditions of its build: the load, and the probe when there was one. */
+export function conditionFields(load: Conditions): {
+  loadBefore: number;
+  loadAfter: number;
+  speedBefore?: SpeedProbe;
+} {
+  return {
+    loadBefore: load.before,
+    loadAfter: load.after,
+    ...(load.speed ? { speedBefore: load.speed } : {}),
+  };
+}
+
 /** One cold build of a site with `documents` resolutions. */
 export interface BuildRow {
   documents: number;
@@ -140,9 +153,7 @@ export function buildRow(
     phasePeakMb: run.phasePeakMb,
     peakMb: run.peakMb,
     heapMb: run.heapMb ?? null,
-    loadBefore: load.before,
-    loadAfter: load.after,
-    ...(load.speed ? { speedBefore: load.speed } : {}),
+    ...conditionFields(load),
     dist,
     weight,
     firstSearch,
@@ -168,9 +179,7 @@ export function starlightRow(
     pages: theirs.pages,
     seconds: theirs.seconds,
     peakMb: theirs.peakMb,
-    loadBefore: load.before,
-    loadAfter: load.after,
-    ...(load.speed ? { speedBefore: load.speed } : {}),
+    ...conditionFields(load),
     ours: { seconds: ours.seconds, peakMb: ours.peakMb, pages: ours.pages },
     ratio: {
       time: ratio(ours.seconds, theirs.seconds),
