@@ -1,10 +1,9 @@
 /**
  * The documents of the site as the pages need them, read from the site data that the content
  * step writes (`./site-data.ts`). The list of documents is small and read once; a document's
- * tree, pages and fragments are read when a page asks for them. A library of up to
- * `WHOLE_LIBRARY_UP_TO` documents keeps every tree and its pages once read; a larger one, and
- * the fragments of any, only the latest two, so memory stays bounded whatever the size of the
- * library.
+ * tree, pages and fragments are read when a page asks for them. Only the latest two documents
+ * stay in memory, so memory stays bounded whatever the size of the library: one route renders
+ * every page of a document before the next document's (`documentPaths`).
  */
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
@@ -13,7 +12,7 @@ import type { TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { DOWNLOAD_FOLDER } from '../export/files.ts';
-import type { DocumentPageKey } from '../vocabulary/pages.ts';
+import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 import type { PageRef } from './outline.ts';
 import {
   CONTENT_DIR,
@@ -60,37 +59,25 @@ export interface DocData {
 /** The project root: builds and the dev server run from it. */
 const ROOT = process.cwd();
 
-/** How many documents stay in memory at least: pages of one document are built one after another. */
-const KEPT = 2;
-
 /**
- * Up to this many documents, the whole library stays in memory: Astro builds each kind of page
- * for every document in turn, so a document kept is read and joined once rather than once per
- * kind (a seventh of the reading at 100 documents). Each costs about 0.4 MB with what the pages
- * derive from it (peak memory of a 1,000-document build: 675 MB → 1,053 MB when all were kept).
+ * How many documents stay in memory: Astro renders every page of one document before the next
+ * (`documentPaths`), two at a time, so the latest two are all a build reads again.
  */
-const WHOLE_LIBRARY_UP_TO = 200;
-
-/** How many documents stay in memory in a library of `count`. */
-export function documentsKept(count: number): number {
-  return count <= WHOLE_LIBRARY_UP_TO ? Math.max(KEPT, count) : KEPT;
-}
+const KEPT = 2;
 
 /** Whether this is the dev server, where the data may change between requests. */
 const DEV = import.meta.env?.DEV ?? false;
 
-/** A cache of the latest values by key, holding as many as `size()` says when first asked. */
-function latest<T>(read: (key: string) => T, size: () => number = () => KEPT): (key: string) => T {
+/** A cache of the latest `KEPT` values by key. */
+function latest<T>(read: (key: string) => T): (key: string) => T {
   const kept = new Map<string, T>();
-  let most: number | undefined;
   return (key) => {
     const hit = kept.get(key);
     if (hit !== undefined && !DEV) return hit;
     const value = read(key);
     kept.delete(key);
     kept.set(key, value);
-    most ??= size();
-    if (kept.size > most) kept.delete(kept.keys().next().value as string);
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
     return value;
   };
 }
@@ -99,9 +86,9 @@ function latest<T>(read: (key: string) => T, size: () => number = () => KEPT): (
 const checked = new Set<string>();
 
 /**
- * Reads a site-data file, checking it against its schema the first time only: each of a
- * document's page kinds is built for every document in turn, so the same file is read once per
- * kind, and one check per file and build is enough. The dev server checks every read.
+ * Reads a site-data file, checking it against its schema the first time only: the open-data
+ * step reads a document's pages file again for its downloads, and one check per file and build
+ * is enough. The dev server checks every read.
  */
 function readSiteData<T>(file: string, schema: z.ZodType<T>): T {
   if (DEV || !checked.has(file)) {
@@ -169,10 +156,7 @@ function entryOf(slug: string): LibraryEntry {
   return entry;
 }
 
-const documents = latest(
-  (slug) => assemble(entryOf(slug)),
-  () => documentsKept(library().length),
-);
+const documents = latest((slug) => assemble(entryOf(slug)));
 
 /** One document with its tree and pages. */
 export function documentData(slug: string): DocData {
@@ -210,9 +194,43 @@ export function perDocumentPaths(): { params: { doc: string }; props: { entry: L
   return renderedLibrary().map((entry) => ({ params: { doc: entry.slug }, props: { entry } }));
 }
 
-/** Static paths of one of a document's own pages (`DOCUMENT_PAGES`): the documents that have it. */
-export function documentPagePaths(
-  key: DocumentPageKey,
-): () => { params: { doc: string }; props: { entry: LibraryEntry } }[] {
-  return () => perDocumentPaths().filter((path) => path.props.entry.ownPages.includes(key));
+/** What one of a document's pages shows: its front page, a text section, or one of its own pages. */
+export type DocumentView = 'front' | 'section' | DocumentPageKey;
+
+/** What a view of a document's page is given. */
+export interface ViewProps {
+  entry: LibraryEntry;
+  /** The page's slug below its document: a section's, an own page's, or "" on the front page. */
+  page: string;
+}
+
+/** A static path of a document's page: its URL below the document, and what the page shows. */
+export interface DocumentPath {
+  params: { doc: string; page: string | undefined };
+  props: ViewProps & { view: DocumentView };
+}
+
+/**
+ * Static paths of every page of the documents `entries`, document by document: the front page,
+ * the sections in reading order, then the document's own pages in menu order. Astro renders a
+ * route's paths in this order, so each document is read once for all its pages, not once per
+ * kind of page.
+ */
+export function pathsOf(entries: LibraryEntry[]): DocumentPath[] {
+  return entries.flatMap((entry): DocumentPath[] => [
+    { params: { doc: entry.slug, page: undefined }, props: { entry, view: 'front', page: '' } },
+    ...entry.pages.map((page): DocumentPath => ({
+      params: { doc: entry.slug, page },
+      props: { entry, view: 'section', page },
+    })),
+    ...entry.ownPages.map((key): DocumentPath => {
+      const page = DOCUMENT_PAGES[key].slug;
+      return { params: { doc: entry.slug, page }, props: { entry, view: key, page } };
+    }),
+  ]);
+}
+
+/** Static paths of every page of the documents this build renders (`pathsOf`). */
+export function documentPaths(): DocumentPath[] {
+  return pathsOf(renderedLibrary());
 }

@@ -2,7 +2,7 @@
  * One declared table of the pages every document has besides its text sections: their URL slug,
  * their title, the page class used for styling, and when a document has them. Routes, the table
  * of contents, the front page, the section splitter (which must not take these slugs) and the
- * tests all read it, so adding a page is one row here and one file under `src/pages/[doc]/`.
+ * tests all read it, so adding a page is one row here and its view in `src/pages/[doc]/_views/`.
  */
 import type { Document } from '../document/schema.ts';
 import { flatten } from '../document/tree.ts';
