@@ -8,8 +8,8 @@ import {
   stampPages,
 } from '../lib/build/kept.ts';
 import { siteStamp } from '../lib/build/stamp.ts';
-import { library } from '../lib/site/library.ts';
-import { absoluteUrl, docUrl, documentPageUrl, pageUrl } from '../lib/site/urls.ts';
+import { library, pathsOf } from '../lib/site/library.ts';
+import { absoluteUrl, docUrl, pageUrl } from '../lib/site/urls.ts';
 import type { LibraryEntry } from '../lib/site/site-data.ts';
 import { awaitedLater } from './awaited-later.ts';
 import { contentWritten } from './content-ready.ts';
@@ -64,7 +64,7 @@ export default function keptPages(urls: string[]): {
             urls.length,
             ...entries
               .filter((entry) => kept.has(entry.slug))
-              .flatMap((entry) => documentPaths(entry, paths.base))
+              .flatMap((entry) => documentUrls(entry, paths.base))
               .map((path) => absoluteUrl(path, paths.site)),
           );
           if (kept.size > 0) {
@@ -93,11 +93,9 @@ export default function keptPages(urls: string[]): {
   };
 }
 
-/** Every page of a document, as site paths under `base`: its front page, sections, own pages. */
-export function documentPaths(entry: LibraryEntry, base: string): string[] {
-  return [
-    docUrl(entry.slug, base),
-    ...entry.pages.map((page) => pageUrl(entry.slug, page, base)),
-    ...entry.ownPages.map((key) => documentPageUrl(entry.slug, key, undefined, base)),
-  ];
+/** Every page of a document, as site paths under `base`, in the order the route gives them. */
+export function documentUrls(entry: LibraryEntry, base: string): string[] {
+  return pathsOf([entry]).map(({ params }) =>
+    params.page === undefined ? docUrl(entry.slug, base) : pageUrl(entry.slug, params.page, base),
+  );
 }
