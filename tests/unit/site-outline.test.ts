@@ -53,6 +53,23 @@ describe('table of contents of the seed', () => {
     expect(tree[1]?.children[2]?.children).toHaveLength(8);
   });
 
+  it('marks exactly the first line of each page as its start', () => {
+    const seen = new Set<string>();
+    for (const entry of toc) {
+      expect(entry.pageStart).toBe(!seen.has(entry.page));
+      seen.add(entry.page);
+    }
+    expect(toc.filter((e) => e.pageStart).length).toBe(seen.size);
+  });
+
+  it('gives every page of a document the same list, and a new one for other arguments', () => {
+    expect(tableOfContents(document.nodes, placement.pageOf, refs, 'Phần mở đầu')).toBe(toc);
+    const renamed = tableOfContents(document.nodes, placement.pageOf, refs, 'Mở đầu');
+    expect(renamed).not.toBe(toc);
+    expect(renamed[0]?.title).toBe('Mở đầu');
+    expect(Object.isFrozen(toc)).toBe(true);
+  });
+
   it('names lines by label and heading, shortening long headings', () => {
     expect(toc.find((e) => e.id === 'dieu-1.khoan-2')?.title).toBe('2. Các chỉ tiêu chủ yếu');
     expect(toc.find((e) => e.id === 'dieu-2')?.title).toBe('Điều 2. Hội đồng nhân dân tỉnh giao:');

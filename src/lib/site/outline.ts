@@ -48,17 +48,49 @@ export function isListed(node: DocNode): boolean {
   return LISTED.has(node.kind) || (LISTED_WHEN_HEADED.has(node.kind) && node.heading !== null);
 }
 
-/** The table of contents of a document, in reading order. */
+/** Tables of contents made, by the node list they were made from: every page of a document asks. */
+const made = new WeakMap<
+  DocNode[],
+  {
+    pageOf: Map<string, string>;
+    pages: PageRef[];
+    openingTitle: string;
+    entries: readonly TocEntry[];
+  }
+>();
+
+/**
+ * The table of contents of a document, in reading order; the same frozen list for the same
+ * arguments, since each of a document's pages draws it.
+ */
 export function tableOfContents(
+  nodes: DocNode[],
+  pageOf: Map<string, string>,
+  pages: PageRef[],
+  openingTitle: string,
+): readonly TocEntry[] {
+  const known = made.get(nodes);
+  if (known?.pageOf === pageOf && known.pages === pages && known.openingTitle === openingTitle) {
+    return known.entries;
+  }
+  const entries = Object.freeze(listEntries(nodes, pageOf, pages, openingTitle));
+  made.set(nodes, { pageOf, pages, openingTitle, entries });
+  return entries;
+}
+
+/** The lines of `tableOfContents`, worked out. */
+function listEntries(
   nodes: DocNode[],
   pageOf: Map<string, string>,
   pages: PageRef[],
   openingTitle: string,
 ): TocEntry[] {
   const entries: TocEntry[] = [];
+  const started = new Set<string>();
   const opening = pages.find((p) => p.opening);
   if (opening) {
     entries.push({ id: null, page: opening.page, title: openingTitle, depth: 0, pageStart: true });
+    started.add(opening.page);
   }
   walk(nodes, (node, ancestors) => {
     if (!isListed(node)) return;
@@ -69,8 +101,9 @@ export function tableOfContents(
       page,
       title: nodeTitle(node, 90),
       depth: ancestors.filter(isListed).length,
-      pageStart: !entries.some((e) => e.page === page),
+      pageStart: !started.has(page),
     });
+    started.add(page);
   });
   return entries;
 }
@@ -95,7 +128,7 @@ export interface TocTree {
 }
 
 /** Nests flat entries by depth, for nested lists that screen readers announce as levels. */
-export function nestToc(entries: TocEntry[]): TocTree[] {
+export function nestToc(entries: readonly TocEntry[]): TocTree[] {
   const roots: TocTree[] = [];
   const stack: TocTree[] = [];
   for (const entry of entries) {
