@@ -380,6 +380,18 @@ export function readFragments(outputPath: string): PagefindFragment[] {
     });
 }
 
+/** Written words keyed so far in this process, shared by its documents, which repeat one another's words. */
+const knownWords = new Map<string, WordKeys>();
+
+/** Written forms kept at most: past it the keys start afresh, so numbers and codes do not pile up. */
+const WORDS_KEPT = 200_000;
+
+/** The keys of written words met so far in this process, emptied when they grow past `WORDS_KEPT`. */
+function wordsMet(): Map<string, WordKeys> {
+  if (knownWords.size > WORDS_KEPT) knownWords.clear();
+  return knownWords;
+}
+
 /** Words of a unit shown as its excerpt when a citation finds it. */
 const UNIT_EXCERPT_WORDS = 24;
 
@@ -456,11 +468,16 @@ function escapeHtml(text: string): string {
  */
 export function documentWords(pages: readonly PageWords[]): Map<string, number> {
   const counts = new Map<string, number>();
+  const count = (key: string): void => {
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
   for (const page of pages) {
-    for (const keys of page.keys) {
-      for (const key of new Set([keys.folded, ...keys.parts])) {
-        if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-      }
+    for (const { folded, parts } of page.keys) {
+      count(folded);
+      // Each key once per written word: a part that repeats the word, or an earlier part, is not new.
+      parts.forEach((part, i) => {
+        if (part !== folded && parts.indexOf(part) === i) count(part);
+      });
     }
   }
   return counts;
@@ -570,7 +587,7 @@ export async function indexPages(
   const report = await writeDocumentIndex(doc, outputPath, searchable);
   pruneBundle(outputPath, false);
   const fragments = readFragments(outputPath);
-  const pages = documentPages(fragments);
+  const pages = documentPages(fragments, wordsMet());
   return {
     report: { doc, ...report },
     units: unitsOf(fragments, pages),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PagefindFragment } from '../../src/search/sections';
 import {
@@ -12,7 +13,13 @@ import {
   WHOLE_DOCUMENT_PAGES,
   type PagefindModule,
 } from '../../src/search/runtime';
-import { libraryRecord, wordWeight } from '../../src/integrations/pagefind';
+import {
+  documentPages,
+  documentWords,
+  libraryRecord,
+  wordWeight,
+} from '../../src/integrations/pagefind';
+import type { WordKeys } from '../../src/search/match';
 
 /**
  * The library search's choices, on stand-ins for Pagefind that record what they are asked: which
@@ -87,6 +94,54 @@ describe('the library index', () => {
     expect([0, 1, 2, 3, 4, 7, 8, 100, 100_000].map(wordWeight)).toEqual([
       1, 1, 2, 2, 3, 3, 4, 7, 10,
     ]);
+  });
+
+  it('counts each written word once under its folded key and once under each other part', () => {
+    const pages = documentPages([
+      fragment('/qn/1/', 'Du lịch 57/NQ-TW du lịch'),
+      fragment('/qn/2/', 'dưỡng/1'),
+    ]);
+    expect([...documentWords(pages)]).toEqual([
+      ['du', 2],
+      ['lich', 2],
+      ['57nqtw', 1],
+      ['57', 1],
+      ['nq', 1],
+      ['tw', 1],
+      ['duong1', 1],
+      ['duong', 1],
+      ['1', 1],
+    ]);
+  });
+
+  it('counts as a set of keys per word would, with word keys shared between documents', () => {
+    const word = fc.constantFrom(
+      'du',
+      'lịch',
+      'Du',
+      '57/NQ-TW',
+      'tw-tw',
+      '1.000',
+      'a/a/b',
+      '(AI,',
+      '–',
+    );
+    const text = fc.array(word, { maxLength: 12 }).map((words) => words.join(' '));
+    const shared = new Map<string, WordKeys>();
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 3 }), (texts) => {
+        const fragments = texts.map((t, i) => fragment(`/qn/${i}/`, t));
+        const expected = new Map<string, number>();
+        for (const page of documentPages(fragments)) {
+          for (const keys of page.keys) {
+            for (const key of new Set([keys.folded, ...keys.parts])) {
+              if (key) expected.set(key, (expected.get(key) ?? 0) + 1);
+            }
+          }
+        }
+        expect([...documentWords(documentPages(fragments, shared))]).toEqual([...expected]);
+      }),
+    );
   });
 
   it("records the document's name as metadata and its words by weight, title words counting more", () => {
