@@ -3,7 +3,6 @@
  * reads its flags, prints its report and says how it ended.
  */
 import type { HeldCores } from '../src/lib/build/pool.ts';
-import { runContent } from '../src/lib/build/run.ts';
 
 /** The flag that builds the library without the seeds that cannot be read. */
 export const SKIP_INVALID = '--skip-invalid';
@@ -32,6 +31,8 @@ export async function contentStep(
   const skipInvalid = args.includes(SKIP_INVALID);
   const started = performance.now();
   try {
+    // Loaded here, not above: `npm run build` starts Astro before the pipeline's second of loading.
+    const { runContent } = await import('../src/lib/build/run.ts');
     const report = await runContent(held ? { root, held } : { root });
     for (const line of report.warnings) console.error(line);
     for (const line of report.failures) console.error(line);
