@@ -1,10 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { corpusNames, readCorpus } from '../support/shared.ts';
 import {
+  capitalisedWords,
   documentTitle,
   generalObjective,
   issuerName,
   mastheadLine,
+  rememberCasing,
   sentenceCase,
   sourceNote,
   targetGroups,
@@ -58,6 +63,57 @@ describe('sentence case', () => {
 
   it('leaves a line already in mixed case alone', () => {
     expect(sentenceCase('Về kế hoạch năm 2026', new Map())).toBe('Về kế hoạch năm 2026');
+  });
+});
+
+describe('the casing the content step keeps for the pages', () => {
+  it('gives every line the sentence case the whole count gives', () => {
+    const word = fc.constantFrom(
+      'Hà',
+      'hà',
+      'Nội',
+      'nội',
+      'KHÓA',
+      'khóa',
+      'Việt',
+      'việt',
+      'Nam',
+      'XV',
+    );
+    const text = fc.array(fc.array(word, { minLength: 1, maxLength: 8 }), { maxLength: 6 });
+    fc.assert(
+      fc.property(text, fc.array(word, { minLength: 1, maxLength: 6 }), (sentences, line) => {
+        const counted = usualCasing(sentences.map((words) => words.join(' ')).join('. '));
+        const kept = new Map(
+          [...counted]
+            .filter(([, casing]) => casing === 'upper')
+            .map(([w]) => [w, 'upper' as const]),
+        );
+        const upperLine = line.join(' ').toUpperCase();
+        expect(sentenceCase(upperLine, kept)).toBe(sentenceCase(upperLine, counted));
+      }),
+    );
+  });
+
+  it('names the seed and the corpus texts as their own count does, once remembered', () => {
+    const texts = [
+      ['seed', document] as const,
+      ...corpusNames().map((name) => [name, parseDocument(readCorpus(name)).document] as const),
+    ];
+    for (const [, counted] of texts) {
+      const copy = structuredClone(counted);
+      rememberCasing(copy, capitalisedWords(counted));
+      const lines = [
+        counted.meta.title ?? '',
+        counted.meta.issuer ?? '',
+        'KHÓA XIV - KỲ HỌP THỨ 34',
+      ];
+      expect(documentTitle(copy, 'x')).toBe(documentTitle(counted, 'x'));
+      expect(issuerName(copy)).toBe(issuerName(counted));
+      for (const line of lines) expect(mastheadLine(copy, line)).toBe(mastheadLine(counted, line));
+    }
+    expect(capitalisedWords(document)).toContain('quảng');
+    expect(capitalisedWords(document)).not.toContain('tỉnh');
   });
 });
 

@@ -4,6 +4,7 @@
  * document is made alone, so any number of them can be made in parallel, one at a time each.
  */
 import type { Glossary } from '../analysis/abbreviations.ts';
+import { findCitedDocuments } from '../analysis/cited.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 import type { Document } from '../document/schema.ts';
 import type { Warning } from '../document/parse.ts';
@@ -22,7 +23,13 @@ import {
 import { enrich } from '../mdx/enrich.ts';
 import { clip } from '../vocabulary/titles.ts';
 import { pagesOf } from '../vocabulary/pages.ts';
-import { documentName, documentTitle, generalObjective, issuerName } from '../site/document.ts';
+import {
+  capitalisedWords,
+  documentName,
+  documentTitle,
+  generalObjective,
+  issuerName,
+} from '../site/document.ts';
 import type { DocumentPages, Fragments, Summary, WrittenDownload } from '../site/site-data.ts';
 import { nodeUrl } from '../site/urls.ts';
 import type { Deploy } from './deploy.ts';
@@ -86,7 +93,8 @@ export function compileDocument(
 ): Compiled {
   const placement = place(document);
   const links = linkTargetsToTasks(document);
-  const enrichment = enrich(doc, document, glossary, placement, links);
+  const cited = findCitedDocuments(document);
+  const enrichment = enrich(doc, document, glossary, placement, links, cited);
   const sections = documentSections(doc, document, enrichment, placement);
   const content: ContentFile[] = sections.map((section) => ({
     path: `${doc}/${section.frontmatter.page}.mdx`,
@@ -128,6 +136,8 @@ export function compileDocument(
     links,
     downloads: written,
     fields: fieldDocs(document, doc, urlOf),
+    cited,
+    capitalised: capitalisedWords(document),
   };
   const slugs = sections.map((section) => section.frontmatter.page);
   const summary = summaryOf(doc, file, document, slugs, [...warnings, ...notes]);

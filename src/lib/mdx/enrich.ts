@@ -4,7 +4,7 @@
  * functions in `src/lib/analysis/`; this module only maps their results onto nodes and pages.
  */
 import { findAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
-import { findCitedDocuments } from '../analysis/cited.ts';
+import { findCitedDocuments, type CitedDocument } from '../analysis/cited.ts';
 import { linkTargetsToTasks, type TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { citationPart, displayReaderCitation } from '../vocabulary/citation.ts';
@@ -18,9 +18,9 @@ function fieldKey(id: string, field: 'heading' | 'text'): string {
 }
 
 /** Inline marks for every mention of a cited document, by node field. */
-function citationMarks(doc: string, document: Document): Map<string, Mark[]> {
+function citationMarks(doc: string, citedDocuments: CitedDocument[]): Map<string, Mark[]> {
   const marks = new Map<string, Mark[]>();
-  for (const cited of findCitedDocuments(document)) {
+  for (const cited of citedDocuments) {
     for (const mention of cited.mentions) {
       const key = fieldKey(mention.nodeId, mention.field);
       const list = marks.get(key) ?? [];
@@ -111,8 +111,9 @@ export function enrich(
   glossary: Glossary,
   placement: Placement,
   links: TargetLinks[] = linkTargetsToTasks(document),
+  cited: CitedDocument[] = findCitedDocuments(document),
 ): Enrichment {
-  const cites = citationMarks(doc, document);
+  const cites = citationMarks(doc, cited);
   return {
     marks: (node, field) => {
       const text = node[field];

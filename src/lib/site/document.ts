@@ -72,6 +72,19 @@ function casingOf(document: Document): Map<string, 'upper' | 'lower'> {
   return casing;
 }
 
+/** The words a document usually capitalises: all of its casing that sentence case reads. */
+export function capitalisedWords(document: Document): string[] {
+  return [...casingOf(document)].flatMap(([word, casing]) => (casing === 'upper' ? [word] : []));
+}
+
+/**
+ * Gives a document the casing counted when its content was made (`capitalisedWords`), so its
+ * pages do not count every word of it again.
+ */
+export function rememberCasing(document: Document, capitalised: readonly string[]): void {
+  casings.set(document, new Map(capitalised.map((word) => [word, 'upper'])));
+}
+
 /** The document's title as a reader says it: "Nghị quyết về kế hoạch … năm 2026". */
 export function documentTitle(document: Document, fallback: string): string {
   const { docType, title } = document.meta;

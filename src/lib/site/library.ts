@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
+import { rememberCasing } from './document.ts';
 import { DOWNLOAD_FOLDER } from '../export/files.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 import type { PageRef } from './outline.ts';
@@ -54,6 +55,8 @@ export interface DocData {
   downloads: WrittenDownload[];
   /** The fields of each download, with examples from this document. */
   fields: DocumentPages['fields'];
+  /** The documents the text cites, with every mention, in order of first mention. */
+  cited: DocumentPages['cited'];
 }
 
 /** The project root: builds and the dev server run from it. */
@@ -102,7 +105,7 @@ function readSiteData<T>(file: string, schema: z.ZodType<T>): T {
 /** Joins one document's tree with its pages. */
 function assemble(entry: LibraryEntry): DocData {
   const slug = entry.slug;
-  const { pages, links, downloads, fields } = readSiteData(
+  const { pages, links, downloads, fields, cited, capitalised } = readSiteData(
     join(documentDataDir(ROOT, slug), SITE_FILES.pages),
     PagesSchema,
   );
@@ -110,6 +113,7 @@ function assemble(entry: LibraryEntry): DocData {
   const document = JSON.parse(
     readFileSync(join(ROOT, CONTENT_DIR, slug, SITE_FILES.tree), 'utf8'),
   ) as Document;
+  rememberCasing(document, capitalised);
   const pageOf = new Map<string, string>();
   for (const page of pages) for (const id of page.ids) pageOf.set(id, page.page);
   const ancestors = new Map<string, DocNode[]>();
@@ -124,7 +128,20 @@ function assemble(entry: LibraryEntry): DocData {
     order: p.order,
     opening: p.opening,
   }));
-  return { slug, entry, document, pages, refs, pageOf, ancestors, nodes, links, downloads, fields };
+  return {
+    slug,
+    entry,
+    document,
+    pages,
+    refs,
+    pageOf,
+    ancestors,
+    nodes,
+    links,
+    downloads,
+    fields,
+    cited,
+  };
 }
 
 let entries: LibraryEntry[] | undefined;
