@@ -10,7 +10,6 @@ import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
 import { awaitedLater } from './awaited-later';
 import {
-  cutPages,
   describeIndexed,
   HelperRequestSchema,
   indexPages,
@@ -44,12 +43,7 @@ try {
     const request = HelperRequestSchema.safeParse(JSON.parse(line));
     if (!request.success) throw new Error(`an unreadable request: ${line.slice(0, 80)}`);
     const { doc, pages } = request.data;
-    const searchable = pages && cutPages(pages);
-    // Pages that hold no marked element after all: indexed from the written files after them.
-    if (searchable?.length === 0) continue;
-    indexing.push(
-      awaitedLater(limit(async () => held(await indexPages(siteDir, doc, searchable)))),
-    );
+    indexing.push(awaitedLater(limit(async () => held(await indexPages(siteDir, doc, pages)))));
   }
   for (const text of await Promise.all(indexing)) {
     process.stdout.write(documentLine(describeIndexed(siteDir, unheld(text))));

@@ -150,8 +150,13 @@ export function pageUrl(file: string): string {
 /** The attribute that marks the element Pagefind indexes; `BODY_TAG` finds the tag bearing it. */
 const BODY_MARK = 'data-pagefind-body';
 
-/** The opening tag of the element marked `data-pagefind-body`, with its name. */
-const BODY_TAG = /<([a-z][a-z0-9-]*)\b[^>]*?\sdata-pagefind-body(?=[\s=/>])[^>]*>/giu;
+/**
+ * The opening tag of the element marked `data-pagefind-body`, with its name, tried at one place.
+ * Attributes are parted by HTML's white space, the ASCII characters, as Pagefind's parser reads
+ * them.
+ */
+const BODY_TAG =
+  /<([a-z][a-z0-9-]*)\b[^>]*?[\t\n\f\r ]data-pagefind-body(?=[\t\n\f\r =/>])[^>]*>/iuy;
 
 /** The `<html …>` tag, which carries the page's language. */
 const HTML_TAG = /<html\b[^>]*>/iu;
@@ -169,36 +174,60 @@ function elementEnd(html: string, tag: string, start: number): number {
 }
 
 /**
- * What Pagefind needs of a built page: the page's `<html>` tag (its language) around the one
- * element marked `data-pagefind-body`, or `null` for a page without it. Once any page has that
- * mark Pagefind reads nothing outside it and skips pages without it, so the index is the same
- * byte for byte (`tests/e2e/library-build.test.ts` checks it on the seed) while Pagefind parses
- * a sixth of the HTML: each page repeats the document's contents, navigation and scripts. A
- * page it cannot cut (several marked elements, no closing tag) is handed over whole.
+ * The first `most` opening tags bearing the mark, in order, as a scan of the whole page would
+ * find them; only the places just before a written mark are tried. A tag holding a mark starts
+ * after the last `>` before it, so the search for one starts there.
  */
-export function searchableHtml(html: string): string | null {
+function bodyTags(html: string, most: number): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  // Attribute names are read in any case: each mark is found in the page in lower case.
+  const lowered = html.toLowerCase();
+  let from = 0;
+  for (let at = lowered.indexOf(BODY_MARK); at !== -1 && found.length < most;) {
+    let start = lowered.indexOf('<', lowered.lastIndexOf('>', at) + 1);
+    for (; start !== -1 && start < at; start = lowered.indexOf('<', start + 1)) {
+      BODY_TAG.lastIndex = start;
+      const match = BODY_TAG.exec(html);
+      if (match) {
+        found.push(match);
+        from = start + match[0].length;
+        break;
+      }
+    }
+    at = lowered.indexOf(BODY_MARK, Math.max(from, at + 1));
+  }
+  return found;
+}
+
+/**
+ * What Pagefind needs of a built page, given as its bytes: the page's `<html>` tag (its
+ * language) around the one element marked `data-pagefind-body`, or `null` for a page without it.
+ * Once any page has that mark Pagefind reads nothing outside it and skips pages without it, so
+ * the index is the same byte for byte (`tests/e2e/library-build.test.ts` checks it on the seed)
+ * while Pagefind parses a sixth of the HTML: each page repeats the document's contents,
+ * navigation and scripts. A page it cannot cut (several marked elements, no closing tag) is
+ * handed over whole. The markup is found in the bytes read one character per byte (tags are
+ * ASCII, and no byte of a longer UTF-8 character is), and only the parts kept are decoded.
+ */
+export function searchableHtml(bytes: Buffer): string | null {
   // Most pages of a build hold no marked element: a plain search sees that at once.
-  if (!html.includes(BODY_MARK)) return null;
-  const bodies = [...html.matchAll(BODY_TAG)];
-  if (bodies.length === 0) return null;
+  if (!bytes.includes(BODY_MARK)) return null;
+  const html = bytes.toString('latin1');
+  const bodies = bodyTags(html, 2);
   const [body] = bodies;
+  if (!body) return null;
   const htmlTag = HTML_TAG.exec(html);
-  if (bodies.length > 1 || !body || !htmlTag) return html;
+  if (bodies.length > 1 || !htmlTag) return bytes.toString('utf8');
   const end = elementEnd(html, body[1] as string, body.index);
-  if (end === -1) return html;
-  const content = html.slice(body.index, end);
-  return `<!doctype html>${htmlTag[0]}<head><meta charset="utf-8"></head><body>${content}</body></html>`;
+  if (end === -1) return bytes.toString('utf8');
+  const tag = bytes.toString('utf8', htmlTag.index, htmlTag.index + htmlTag[0].length);
+  const content = bytes.toString('utf8', body.index, end);
+  return `<!doctype html>${tag}<head><meta charset="utf-8"></head><body>${content}</body></html>`;
 }
 
-/** A page handed to Pagefind: its URL and the HTML it reads. */
-export interface IndexedPage {
-  url: string;
-  content: string;
-}
-
-/** A page as Astro rendered it, handed to a helper: its URL and its bytes in base64. */
-export const RenderedPageSchema = z.object({ url: z.string(), html: z.string() }).strict();
-export type RenderedPage = z.infer<typeof RenderedPageSchema>;
+/** A page handed to Pagefind: its URL and the HTML it reads (`searchableHtml`). */
+export const IndexedPageSchema = z.object({ url: z.string(), content: z.string() }).strict();
+export type IndexedPage = z.infer<typeof IndexedPageSchema>;
 
 /** The file Astro writes a page at, relative to the site: "/<base>/qn/dieu-1/" → "qn/dieu-1/index.html". */
 export function builtFile(pathname: string, base: string): string {
@@ -207,26 +236,19 @@ export function builtFile(pathname: string, base: string): string {
 }
 
 /**
- * A rendered page that may hold what Pagefind indexes, with its file, or null for one that
- * cannot. Only the bytes are searched here, on the thread that renders the pages; the helper
- * decodes and cuts them (`cutPages`).
+ * What Pagefind reads of a rendered page, with its file, or null for a page it does not index.
+ * Cut here, on the thread that renders the pages, so that a sixth of each page goes to the
+ * helper, as text.
  */
 export function renderedPage(
   pathname: string,
   base: string,
   html: Buffer,
-): (RenderedPage & { file: string }) | null {
-  if (!html.includes(BODY_MARK)) return null;
+): (IndexedPage & { file: string }) | null {
+  const content = searchableHtml(html);
+  if (content === null) return null;
   const file = builtFile(pathname, base);
-  return { file, url: pageUrl(file), html: html.toString('base64') };
-}
-
-/** Rendered pages as Pagefind reads them (`searchableHtml`), those without a marked element left out. */
-export function cutPages(pages: readonly RenderedPage[]): IndexedPage[] {
-  return pages.flatMap((page) => {
-    const content = searchableHtml(Buffer.from(page.html, 'base64').toString('utf8'));
-    return content === null ? [] : [{ url: page.url, content }];
-  });
+  return { file, url: pageUrl(file), content };
 }
 
 /**
@@ -236,11 +258,11 @@ export function cutPages(pages: readonly RenderedPage[]): IndexedPage[] {
 export function searchablePages(siteDir: string, doc: string): IndexedPage[] {
   const pages = documentFiles(siteDir, doc).map((file) => ({
     url: pageUrl(file),
-    html: readFileSync(path.join(siteDir, file), 'utf8'),
+    html: readFileSync(path.join(siteDir, file)),
   }));
   const searchable = pages.map((page) => ({ url: page.url, content: searchableHtml(page.html) }));
   if (searchable.every((page) => page.content === null)) {
-    return pages.map((page) => ({ url: page.url, content: page.html }));
+    return pages.map((page) => ({ url: page.url, content: page.html.toString('utf8') }));
   }
   return searchable.flatMap((page) =>
     page.content === null ? [] : [{ url: page.url, content: page.content }],
@@ -789,17 +811,17 @@ export function documentLine(indexed: IndexedDocument): string {
  * them once its pages are written.
  */
 export const HelperRequestSchema = z
-  .object({ doc: z.string().min(1), pages: z.array(RenderedPageSchema).optional() })
+  .object({ doc: z.string().min(1), pages: z.array(IndexedPageSchema).min(1).optional() })
   .strict();
 export type HelperRequest = z.infer<typeof HelperRequestSchema>;
 
 /** A helper process indexing documents on a Pagefind service of its own. */
 export interface IndexHelper {
   /**
-   * Asks for a document to be indexed: from `pages` as rendered (left out of the answer if none
-   * holds a marked element), or from its written files.
+   * Asks for a document to be indexed: from `pages` as rendered, cut to what Pagefind reads
+   * (`renderedPage`), or from its written files.
    */
-  send(doc: string, pages?: readonly RenderedPage[]): void;
+  send(doc: string, pages?: readonly IndexedPage[]): void;
   /** Tells the helper that nothing more comes; gives every document it indexed. */
   finish(): Promise<IndexedDocument[]>;
 }
@@ -895,11 +917,11 @@ export function streamPages(
   base: string,
 ): { sink: PageSink; finish: () => Promise<Map<string, IndexedDocument>> } {
   const helper = startHelper(siteDir);
-  const stream = pageStream<RenderedPage & { file: string }>(docs, base, (doc, pages) => {
+  const stream = pageStream<IndexedPage & { file: string }>(docs, base, (doc, pages) => {
     const inFileOrder = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     helper.send(
       doc,
-      inFileOrder.map(({ url, html }) => ({ url, html })),
+      inFileOrder.map(({ url, content }) => ({ url, content })),
     );
   });
   return {

@@ -17,6 +17,7 @@ import { stateFromUrl, urlForState } from '../../src/components/search/search-pa
 import fc from 'fast-check';
 import pagefindIntegration, {
   helperCount,
+  renderedPage,
   mergeShares,
   shareOut,
   startHelper,
@@ -212,11 +213,13 @@ describe('indexing on helper processes', () => {
       expect([...(await stream.finish()).keys()]).toEqual(['hn']);
     }));
 
-  it('leaves out of its answer a document whose pages handed over hold no marked element', async () => {
-    const helper = startHelper(root);
-    const html = unindexedHtml('Thuộc tính data-pagefind-body chỉ là chữ ở đây.');
-    helper.send('qn', [{ url: '/qn/toan-van/', html: Buffer.from(html).toString('base64') }]);
-    await expect(helper.finish()).resolves.toEqual([]);
+  it('hands over no document whose rendered pages hold no marked element', async () => {
+    const html = Buffer.from(unindexedHtml('Thuộc tính data-pagefind-body chỉ là chữ ở đây.'));
+    expect(renderedPage('/qn/toan-van/', '/', html)).toBeNull();
+    const stream = streamPages(root, new Set(['qn']), '/');
+    expect(stream.sink.started('/qn/toan-van/')).toBe(true);
+    stream.sink.rendered('/qn/toan-van/', html);
+    expect([...(await stream.finish()).keys()]).toEqual([]);
   });
 
   it('reports a helper that cannot index a document in one line', async () => {
