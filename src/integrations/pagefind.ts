@@ -467,7 +467,8 @@ function describeDocument(siteDir: string, doc: string, units: UnitInfo[]): Docu
     throw new SearchIndexError(`${file}: missing; the site writes it for every document`);
   }
   const info = DocumentInfoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  writeFileSync(file, JSON.stringify(DocumentInfoSchema.parse({ ...info, units })));
+  const described: DocumentInfo = { ...info, units };
+  writeFileSync(file, JSON.stringify(described));
   return { doc: info.doc, title: info.title, number: info.number };
 }
 
@@ -635,6 +636,29 @@ export async function indexDocument(siteDir: string, doc: string): Promise<Index
   return describeIndexed(siteDir, await indexPages(siteDir, doc));
 }
 
+/** A pair of a word and how many times a document writes it. */
+type WordCount = [string, number];
+
+/** True for a word and a count of at least one. */
+function isWordCount(pair: unknown): pair is WordCount {
+  return (
+    Array.isArray(pair) &&
+    pair.length === 2 &&
+    typeof pair[0] === 'string' &&
+    Number.isInteger(pair[1]) &&
+    (pair[1] as number) > 0
+  );
+}
+
+/**
+ * A document's words with their counts, checked pair by pair in one loop: a schema per pair
+ * took a second and a half of the build's end at 1,000 documents.
+ */
+const WordCountsSchema = z.custom<WordCount[]>(
+  (value) => Array.isArray(value) && value.every(isWordCount),
+  'words: expected [word, count] pairs, each count a whole number from 1',
+);
+
 /**
  * An indexed document as it is stored: a helper's answer, or the record saved for a later build
  * that keeps the document's index. JSON has no maps, so its words are pairs.
@@ -645,7 +669,7 @@ const StoredDocumentSchema = z
     filesRead: z.number().int().nonnegative(),
     pageCount: z.number().int().nonnegative(),
     info: DocumentInfoSchema.pick({ doc: true, title: true, number: true }),
-    words: z.array(z.tuple([z.string(), z.number().int().positive()])),
+    words: WordCountsSchema,
   })
   .strict();
 type StoredDocument = z.infer<typeof StoredDocumentSchema>;
@@ -706,18 +730,26 @@ const SAVED_FILE = 'search-record.json';
 function saveIndexed(savedDir: string, indexed: IndexedDocument): void {
   const folder = path.join(savedDir, indexed.report.doc);
   if (!existsSync(folder)) return;
-  const stored = StoredDocumentSchema.parse(storedDocument(indexed));
-  writeFileSync(path.join(folder, SAVED_FILE), JSON.stringify(stored));
+  // Made here from typed values; it is checked where it is read back (`savedDocument`).
+  writeFileSync(path.join(folder, SAVED_FILE), JSON.stringify(storedDocument(indexed)));
 }
 
 /**
- * A kept document as the build that indexed it saved it, or null when nothing was saved: then
- * it is indexed again from its kept pages.
+ * A kept document as the build that indexed it saved it, or null when nothing readable was
+ * saved (none, or a file that is not JSON or not a record): then it is indexed again from its
+ * kept pages, and saved anew.
  */
 function savedDocument(siteDir: string, doc: string, savedDir: string): IndexedDocument | null {
   const file = path.join(savedDir, doc, SAVED_FILE);
   if (!existsSync(file)) return null;
-  return fromStored(siteDir, StoredDocumentSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  const stored = StoredDocumentSchema.safeParse(data);
+  return stored.success ? fromStored(siteDir, stored.data) : null;
 }
 
 /**

@@ -250,6 +250,18 @@ describe('kept documents', () => {
       await indexLibrary(root, { kept, savedDir: saved });
       expect(folderDigest(root)).toBe(digest);
       expect(existsSync(join(saved, 'qn', 'search-record.json'))).toBe(true);
+      // A saved record whose words do not read as [word, count] pairs: made again, the same.
+      const record = join(saved, 'qn', 'search-record.json');
+      const good = readFileSync(record, 'utf8');
+      for (const words of [[['du', 0]], [['du']], [[1, 2]], 'du lich']) {
+        writeFileSync(record, JSON.stringify({ ...JSON.parse(good), words }));
+        await indexLibrary(root, { kept, savedDir: saved });
+        expect(folderDigest(root)).toBe(digest);
+        expect(readFileSync(record, 'utf8')).toBe(good);
+      }
+      writeFileSync(record, '{');
+      await indexLibrary(root, { kept, savedDir: saved });
+      expect(readFileSync(record, 'utf8')).toBe(good);
     } finally {
       rmSync(saved, { recursive: true, force: true });
     }
