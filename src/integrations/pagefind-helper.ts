@@ -14,6 +14,7 @@ import {
   HelperRequestSchema,
   indexPages,
   limiter,
+  onLiveService,
   PARALLEL_DOCUMENTS,
   documentLine,
   type IndexedPages,
@@ -43,7 +44,8 @@ try {
     const request = HelperRequestSchema.safeParse(JSON.parse(line));
     if (!request.success) throw new Error(`an unreadable request: ${line.slice(0, 80)}`);
     const { doc, pages } = request.data;
-    indexing.push(awaitedLater(limit(async () => held(await indexPages(siteDir, doc, pages)))));
+    const indexed = () => onLiveService(() => indexPages(siteDir, doc, pages), doc);
+    indexing.push(awaitedLater(limit(async () => held(await indexed()))));
   }
   for (const text of await Promise.all(indexing)) {
     process.stdout.write(documentLine(describeIndexed(siteDir, unheld(text))));

@@ -303,6 +303,59 @@ async function writeDocumentIndex(
 /** Documents indexed at once: Pagefind's service works on several indexes in parallel. */
 export const PARALLEL_DOCUMENTS = 4;
 
+/**
+ * How long one document's indexing may wait on Pagefind's service before the service is taken to
+ * have stalled: a document takes a tenth of a second or so, and the service, under heavy load,
+ * was once seen to stop answering four documents in flight for good.
+ */
+export const STALLED_AFTER_MS = 120_000;
+
+/** Restarts of this process's Pagefind service: a stall restarts the service it was seen on only. */
+let serviceGeneration = 0;
+
+/** A document whose indexing outlived `STALLED_AFTER_MS`. */
+class ServiceStalled extends Error {}
+
+/**
+ * Runs `task`, Pagefind calls on this process's service. When it has not ended after
+ * `stalledAfter` ms, `restart` closes the service (every call waiting on it fails) and the task
+ * runs again on a fresh one; a task that failed because another's stall closed the service runs
+ * again too. A second stall stops the build in one line.
+ */
+export async function onLiveService<T>(
+  task: () => Promise<T>,
+  name: string,
+  stalledAfter: number = STALLED_AFTER_MS,
+  restart: () => Promise<unknown> = pagefind.close,
+  tries = 2,
+): Promise<T> {
+  const generation = serviceGeneration;
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ServiceStalled()), stalledAfter);
+  });
+  try {
+    return await Promise.race([awaitedLater(task()), stalled]);
+  } catch (error) {
+    const lost = error instanceof ServiceStalled || generation !== serviceGeneration;
+    if (lost && tries > 1) {
+      if (generation === serviceGeneration) {
+        serviceGeneration += 1;
+        await restart();
+      }
+      return onLiveService(task, name, stalledAfter, restart, tries - 1);
+    }
+    if (error instanceof ServiceStalled) {
+      throw new SearchIndexError(
+        `${name}: Pagefind's service gave no answer in ${stalledAfter / 1000} s, twice`,
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs each task given to the returned function with at most `limit` of them running at once. */
 export function limiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
   let running = 0;
@@ -697,7 +750,9 @@ export function indexDocuments(
   docs: readonly string[],
 ): Promise<IndexedDocument[]> {
   const limit = limiter(PARALLEL_DOCUMENTS);
-  return Promise.all(docs.map((doc) => limit(() => indexDocument(siteDir, doc))));
+  return Promise.all(
+    docs.map((doc) => limit(() => onLiveService(() => indexDocument(siteDir, doc), doc))),
+  );
 }
 
 export interface IndexOptions {
