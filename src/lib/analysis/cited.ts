@@ -21,35 +21,42 @@
  * - Each mention is `{ nodeId, field, start, end }`: UTF-16 offsets into the node's `heading` or
  *   `text`, covering verbatim source text, so a page can turn exactly that span into a link.
  */
+import { z } from 'zod';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { fold } from '../text/fold.ts';
 import { slugify } from '../text/slug.ts';
 
 /** Where a cited document is mentioned: a span of one field of one node. */
-export interface Mention {
-  nodeId: string;
-  field: 'heading' | 'text';
-  start: number;
-  end: number;
-}
+export const MentionSchema = z
+  .object({
+    nodeId: z.string(),
+    field: z.enum(['heading', 'text']),
+    start: z.number(),
+    end: z.number(),
+  })
+  .strict();
+export type Mention = z.infer<typeof MentionSchema>;
 
 /** A document the resolution cites, with every mention of it in reading order. */
-export interface CitedDocument {
-  /** URL-safe and stable: `nq-57-nq-tw`, `luat-dau-tu`. */
-  key: string;
-  /** The document type as a reader says it: "Nghị quyết", "Kế hoạch hành động", "Luật". */
-  type: string;
-  /** The document number as written, `57-NQ/TW`; null when cited by name only. */
-  number: string | null;
-  /** ISO date when a mention gives it. */
-  date: string | null;
-  /** The issuing body when a mention gives it: "Bộ Chính trị". */
-  issuer: string | null;
-  /** Display title: "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị". */
-  title: string;
-  mentions: Mention[];
-}
+export const CitedDocumentSchema = z
+  .object({
+    /** URL-safe and stable: `nq-57-nq-tw`, `luat-dau-tu`. */
+    key: z.string(),
+    /** The document type as a reader says it: "Nghị quyết", "Kế hoạch hành động", "Luật". */
+    type: z.string(),
+    /** The document number as written, `57-NQ/TW`; null when cited by name only. */
+    number: z.string().nullable(),
+    /** ISO date when a mention gives it. */
+    date: z.string().nullable(),
+    /** The issuing body when a mention gives it: "Bộ Chính trị". */
+    issuer: z.string().nullable(),
+    /** Display title: "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị". */
+    title: z.string(),
+    mentions: z.array(MentionSchema),
+  })
+  .strict();
+export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
 
 /** One citation found in a text, before mentions are grouped by document. */
 export interface CitationMatch {

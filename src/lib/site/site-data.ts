@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { CitedDocument } from '../analysis/cited.ts';
+import { CitedDocumentSchema } from '../analysis/cited.ts';
 import { PageFrontmatterSchema } from '../mdx/frontmatter.ts';
 import { DOWNLOAD_KINDS, type MadeKind } from '../export/files.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
@@ -123,33 +123,10 @@ const FieldDocSchema = z
   .object({ name: z.string(), meaning: z.string(), example: z.string().nullable() })
   .strict();
 
-/** Where a cited document is mentioned (`src/lib/analysis/cited.ts`). */
-const MentionSchema = z
-  .object({
-    nodeId: z.string(),
-    field: z.enum(['heading', 'text']),
-    start: z.number(),
-    end: z.number(),
-  })
-  .strict();
-
-/** A document the text cites, with every mention of it, as the cited-documents page lists it. */
-const CitedDocumentSchema = z
-  .object({
-    key: z.string(),
-    type: z.string(),
-    number: z.string().nullable(),
-    date: z.string().nullable(),
-    issuer: z.string().nullable(),
-    title: z.string(),
-    mentions: z.array(MentionSchema),
-  })
-  .strict() satisfies z.ZodType<CitedDocument>;
-
 /**
  * A document's pages in reading order, the tasks linked to each target, its downloads, and the
- * fields of each download as the open-data page explains them; with what
- * its pages show that the content step found: the documents it cites and its words' casing.
+ * fields of each download as the open-data page explains them; and what its pages show that the
+ * content step found: the documents it cites and its words' casing.
  */
 export const PagesSchema = z.object({
   pages: z.array(PageSchema).min(1),
