@@ -193,6 +193,19 @@ describe('linkTargetsToTasks on a hand-made tree', () => {
     });
   });
 
+  it('links by a figure alone a task that shares no pair of words with the target', () => {
+    const document = tree([
+      node('paragraph', 'nang-cap', null, 'Nâng cấp 120 km.'),
+      node('paragraph', 'khac', null, 'Nâng cấp 80 km.'),
+    ]);
+    const targets = document.nodes[0]?.children[0]?.children;
+    targets?.push(node('target', 'chi-tieu-5', null, 'Làm mới 120 km.'));
+    const link = linkTargetsToTasks(document).find((l) => l.targetId === 'chi-tieu-5');
+    expect(link?.tasks).toEqual([
+      { nodeId: 'nang-cap', field: 'text', reason: 'figure', matched: ['120 km'], score: 10 },
+    ]);
+  });
+
   it('does not link a phrase preceded by its opposite: spending is not revenue', () => {
     const result = linkTargetsToTasks({
       ...tree([

@@ -200,11 +200,15 @@ function figuresOf(candidate: Candidate): IndicatorMatch[] {
   return figures;
 }
 
-/** The figures of a task field that repeat a target's count or amount (rule 1; not percentages). */
-function sharedFigures(figures: IndicatorMatch[], candidate: Candidate): IndicatorMatch[] {
-  const counted = figures.filter(
+/** A target's figures that rule 1 compares: counts and amounts, not percentages or ranks. */
+function countedFigures(figures: IndicatorMatch[]): IndicatorMatch[] {
+  return figures.filter(
     (figure) => figure.unit !== '%' && figure.unit !== RANK_UNIT && unitBase(figure.unit) !== '',
   );
+}
+
+/** The figures of a task field that repeat one of a target's counted figures (rule 1). */
+function sharedFigures(counted: IndicatorMatch[], candidate: Candidate): IndicatorMatch[] {
   if (counted.length === 0) return [];
   return figuresOf(candidate).filter((found) =>
     counted.some(
@@ -218,7 +222,11 @@ function sharedFigures(figures: IndicatorMatch[], candidate: Candidate): Indicat
 }
 
 /** The weight of the heaviest run of shared pairs of three words or more (side by side). */
-function heaviestRun(pairs: Pair[], shared: Set<Pair>, weights: Map<string, number>): number {
+function heaviestRun(
+  pairs: Pair[],
+  shared: ReadonlySet<Pair>,
+  weights: Map<string, number>,
+): number {
   let best = 0;
   let run = 0;
   let length = 0;
@@ -239,7 +247,11 @@ function heaviestRun(pairs: Pair[], shared: Set<Pair>, weights: Map<string, numb
 }
 
 /** Shared pairs worth showing: telling ones, and plain ones that extend a telling run. */
-function shownPairs(pairs: Pair[], shared: Set<Pair>, weights: Map<string, number>): Pair[] {
+function shownPairs(
+  pairs: Pair[],
+  shared: ReadonlySet<Pair>,
+  weights: Map<string, number>,
+): Pair[] {
   const telling = (pair: Pair | undefined): boolean =>
     pair !== undefined && shared.has(pair) && (weights.get(pair.key) ?? 0) > 0;
   return pairs.filter((pair, i) => {
@@ -314,20 +326,59 @@ function sharedPairs(candidate: Candidate, target: TargetWords): Set<Pair> {
   return shared;
 }
 
-/** Links one target to the candidates by rules 1 and 2, before the relative cut. */
+/** The candidates holding each pair, so that a target meets only those that share a pair. */
+function candidatesByPair(candidates: Candidate[]): Map<string, Set<Candidate>> {
+  const holders = new Map<string, Set<Candidate>>();
+  for (const candidate of candidates) {
+    for (const pair of candidate.pairs) {
+      let set = holders.get(pair.key);
+      if (!set) {
+        set = new Set();
+        holders.set(pair.key, set);
+      }
+      set.add(candidate);
+    }
+  }
+  return holders;
+}
+
+/** The candidates sharing at least one pair with a target: the only ones rule 2 can link. */
+function sharingCandidates(
+  target: TargetWords,
+  holders: Map<string, Set<Candidate>>,
+): Set<Candidate> {
+  const sharing = new Set<Candidate>();
+  for (const key of target.byKey.keys()) {
+    for (const candidate of holders.get(key) ?? []) sharing.add(candidate);
+  }
+  return sharing;
+}
+
+/** No shared pairs: what a candidate sharing none with the target has. */
+const NO_PAIRS: ReadonlySet<Pair> = new Set();
+
+/**
+ * Links one target to the candidates by rules 1 and 2, before the relative cut. A candidate
+ * that shares no pair with the target is looked at only for a figure, and only when the target
+ * has one to compare.
+ */
 function linkTarget(
   target: DocNode,
   candidates: Candidate[],
   weights: Map<string, number>,
+  holders: Map<string, Set<Candidate>>,
 ): TaskLink[] {
   const text = [target.heading, target.text].filter((t): t is string => t !== null).join(' ');
   const own = targetWords(text);
-  const figures = findIndicators(text, 'target');
+  const counted = countedFigures(findIndicators(text, 'target'));
+  const sharing = sharingCandidates(own, holders);
   const links: TaskLink[] = [];
   for (const candidate of candidates) {
-    const shared = sharedPairs(candidate, own);
+    const shares = sharing.has(candidate);
+    if (!shares && counted.length === 0) continue;
+    const shared = shares ? sharedPairs(candidate, own) : NO_PAIRS;
     const byTerms = heaviestRun(candidate.pairs, shared, weights) >= MIN_RUN_WEIGHT;
-    const sameFigures = sharedFigures(figures, candidate);
+    const sameFigures = sharedFigures(counted, candidate);
     if (!byTerms && sameFigures.length === 0) continue;
     const keys = new Set([...shared].map((pair) => pair.key));
     const score = [...keys].reduce((sum, key) => sum + (weights.get(key) ?? 0), 0);
@@ -382,10 +433,11 @@ export function linkTargetsToTasks(document: Document): TargetLinks[] {
 function findLinks(document: Document): TargetLinks[] {
   const candidates = candidatesOf(document);
   const weights = pairWeights(candidates);
+  const holders = candidatesByPair(candidates);
   const result: TargetLinks[] = [];
   walk(document.nodes, (node) => {
     if (node.kind === 'target') {
-      result.push({ targetId: node.id, tasks: linkTarget(node, candidates, weights) });
+      result.push({ targetId: node.id, tasks: linkTarget(node, candidates, weights, holders) });
     }
   });
   return result;
