@@ -25,7 +25,7 @@
  */
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { spellingKey, tokenize } from '../text/fold.ts';
+import { spellingKey, words } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
 import { escapeRegExp } from '../text/pattern.ts';
 import { LEXICON } from './lexicon.ts';
@@ -96,16 +96,16 @@ interface Pair {
 
 /** The side-by-side pairs of topic words of a text, in order (rule 2). */
 function pairsOf(text: string): Pair[] {
-  const words: Array<Syllable | null> = tokenize(text).map((token) => {
+  const syllables: Array<Syllable | null> = words(text).map((token) => {
     const key = spellingKey(token.text);
     return /\p{L}/u.test(token.text) && !STOP_WORDS.has(key)
       ? { key, start: token.start, end: token.end }
       : null;
   });
   const out: Pair[] = [];
-  for (let i = 1; i < words.length; i += 1) {
-    const left = words[i - 1];
-    const right = words[i];
+  for (let i = 1; i < syllables.length; i += 1) {
+    const left = syllables[i - 1];
+    const right = syllables[i];
     if (!left || !right || !/^[ \t]+$/.test(text.slice(left.end, right.start))) continue;
     out.push({ key: `${left.key} ${right.key}`, start: left.start, end: right.end });
   }
@@ -284,14 +284,32 @@ interface TargetWords {
   text: string;
   pairs: Pair[];
   byKey: Map<string, Pair[]>;
+  /** For a pair's key, the words of `OPPOSITES` that stand right before it in the target. */
+  preceding: (key: string) => ReadonlySet<string>;
 }
+
+/** The second words of `OPPOSITES`, each once: what may stand before a pair in a target. */
+const OPPOSED = [...new Set(OPPOSITES.map(([, theirs]) => theirs ?? ''))];
 
 /** A target's words as every candidate is compared with them. */
 function targetWords(text: string): TargetWords {
   const pairs = pairsOf(text);
   const byKey = new Map<string, Pair[]>();
   for (const pair of pairs) byKey.set(pair.key, [...(byKey.get(pair.key) ?? []), pair]);
-  return { text, pairs, byKey };
+  // Asked for by every candidate that shares the pair, worked out once per key.
+  const before = new Map<string, ReadonlySet<string>>();
+  const preceding = (key: string): ReadonlySet<string> => {
+    let words = before.get(key);
+    if (!words) {
+      const occurrences = byKey.get(key) ?? [];
+      words = new Set(
+        OPPOSED.filter((word) => occurrences.some((pair) => endsWith(text, pair.start, word))),
+      );
+      before.set(key, words);
+    }
+    return words;
+  };
+  return { text, pairs, byKey, preceding };
 }
 
 /**
@@ -302,14 +320,17 @@ function targetWords(text: string): TargetWords {
  */
 function sharedPairs(candidate: Candidate, target: TargetWords): Set<Pair> {
   const inTarget = target.byKey;
-  const contradicts = (pair: Pair): boolean =>
-    OPPOSITES.some(
-      ([mine, theirs]) =>
-        endsWith(candidate.text, pair.start, mine ?? '') &&
-        (inTarget.get(pair.key) ?? []).some((other) =>
-          endsWith(target.text, other.start, theirs ?? ''),
-        ),
+  // The target's side first: a pair seldom follows one of the opposites there.
+  const contradicts = (pair: Pair): boolean => {
+    const preceding = target.preceding(pair.key);
+    return (
+      preceding.size > 0 &&
+      OPPOSITES.some(
+        ([mine, theirs]) =>
+          preceding.has(theirs ?? '') && endsWith(candidate.text, pair.start, mine ?? ''),
+      )
     );
+  };
   const shared = new Set<Pair>();
   let previous: Pair | undefined;
   let dropped = false;

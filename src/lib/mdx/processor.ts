@@ -30,35 +30,16 @@ export const esmGuard: Unsafe[] = [
 const frontmatterHandler: Handle = (node) => `---\n${(node as { value: string }).value}\n---`;
 
 /** The distinct characters of a serializer's unsafe patterns, per pattern list. */
-const charactersOf = new WeakMap<Unsafe[], Set<string>>();
+const charactersOf = new WeakMap<Unsafe[], string[]>();
 
-/**
- * The characters of `characters` that occur in `values`, in one pass over each rather than one
- * per character (a paragraph is long and the patterns have some twenty characters). A pattern's
- * character is one UTF-16 unit; any longer one is looked for on its own.
- */
-function charactersIn(characters: Set<string>, values: readonly string[]): Set<string> {
-  const present = new Set<string>();
-  for (const value of values) {
-    for (let i = 0; i < value.length && present.size < characters.size; i += 1) {
-      const unit = value[i] as string;
-      if (characters.has(unit)) present.add(unit);
-    }
-  }
-  for (const character of characters) {
-    if (character.length !== 1 && values.join('').includes(character)) present.add(character);
-  }
-  return present;
-}
-
-/** The patterns of `all` whose character occurs in `values` (read as one text), in their order. */
-export function patternsIn(all: Unsafe[], ...values: string[]): Unsafe[] {
+/** The patterns of `all` whose character occurs in `value`, in their order. */
+export function patternsIn(all: Unsafe[], value: string): Unsafe[] {
   let characters = charactersOf.get(all);
   if (!characters) {
-    characters = new Set(all.map((pattern) => pattern.character));
+    characters = [...new Set(all.map((pattern) => pattern.character))];
     charactersOf.set(all, characters);
   }
-  const present = charactersIn(characters, values);
+  const present = new Set(characters.filter((character) => value.includes(character)));
   return all.filter((pattern) => present.has(pattern.character));
 }
 
@@ -69,7 +50,7 @@ export function patternsIn(all: Unsafe[], ...values: string[]): Unsafe[] {
  */
 const textHandler: Handle = (node: Text, parent, state, info) => {
   const all = state.unsafe;
-  state.unsafe = patternsIn(all, info.before, node.value, info.after);
+  state.unsafe = patternsIn(all, `${info.before}${node.value}${info.after}`);
   try {
     return defaultHandlers.text(node, parent, state, info);
   } finally {

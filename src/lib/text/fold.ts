@@ -180,29 +180,33 @@ export function sourceRange(map: FoldedText, start: number, end: number): [numbe
   return [from, map.offsets[last] ?? here];
 }
 
-/** A word of text with its UTF-16 range in the input. */
-export interface Token {
+/** A word of text as written, with its UTF-16 range in the input. */
+export interface Word {
   /** The word exactly as written. */
   text: string;
-  /** The folded word, for comparison. */
-  folded: string;
   start: number;
   end: number;
+}
+
+/** A word of text with its folded form, for comparison. */
+export interface Token extends Word {
+  /** The folded word, for comparison. */
+  folded: string;
 }
 
 /** A syllable (letters, maybe trailing digits: "HĐ10") or a number with inner separators ("2.500"). */
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 
 /** Splits text into words with their offsets; punctuation and spaces separate words. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function words(text: string): Word[] {
+  const found: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    tokens.push({
-      text: match[0],
-      folded: foldPiece(match[0]),
-      start: match.index,
-      end: match.index + match[0].length,
-    });
+    found.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
-  return tokens;
+  return found;
+}
+
+/** The words of `words`, each with its folded form. */
+export function tokenize(text: string): Token[] {
+  return words(text).map((word) => ({ ...word, folded: foldPiece(word.text) }));
 }
