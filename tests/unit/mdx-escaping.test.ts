@@ -93,6 +93,64 @@ describe('text escaping in MDX', () => {
     );
   });
 
+  it('writes what the serializer writes where a text follows another inline node', () => {
+    // What stands at the start of the next text decides the escaping of the end of the one
+    // before: "a!" before "[a" is not an image, "a!" before "a" needs no escape.
+    const SENSITIVE = [
+      'a',
+      '!',
+      '[',
+      '_',
+      '*',
+      ' ',
+      '\n',
+      '\\',
+      '&',
+      '<',
+      '#',
+      '1.',
+      '{',
+      'i',
+      '`',
+    ];
+    const short = fc
+      .array(fc.constantFrom(...SENSITIVE), { minLength: 1, maxLength: 3 })
+      .map((pieces) => pieces.join(''));
+    const inline: fc.Arbitrary<PhrasingContent> = fc.oneof(
+      short.map((value): PhrasingContent => ({ type: 'text', value })),
+      short.map((value): PhrasingContent => ({
+        type: 'emphasis',
+        children: [{ type: 'text', value }],
+      })),
+      short.map((value): PhrasingContent => ({
+        type: 'mdxJsxTextElement',
+        name: 'Abbr',
+        attributes: [],
+        children: [{ type: 'text', value }],
+      })),
+    );
+    fc.assert(
+      fc.property(fc.array(inline, { minLength: 2, maxLength: 4 }), (children) => {
+        const root: Root = { type: 'root', children: [{ type: 'paragraph', children }] };
+        expect(toMdx(structuredClone(root))).toBe(reference.stringify(structuredClone(root)));
+      }),
+      { numRuns: 3000 },
+    );
+    const root: Root = {
+      type: 'root',
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', value: 'a!' },
+            { type: 'text', value: '[a' },
+          ],
+        },
+      ],
+    };
+    expect(toMdx(root)).toBe('a!\\[a\n');
+  });
+
   it('escapes what needs escaping in a text (the comparison is not between two no-ops)', () => {
     const root: Root = {
       type: 'root',

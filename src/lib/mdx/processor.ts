@@ -58,8 +58,31 @@ const textHandler: Handle = (node: Text, parent, state, info) => {
   }
 };
 
+/**
+ * The first character of a text as `textHandler` would write it, which the serializer asks of a
+ * text that follows another inline node (to know what stands after that node). It asks with
+ * nothing before and after the text, so an escape can start the written text only where a
+ * pattern's expression matches at its very start; otherwise the text starts as written. Only
+ * then is the text written whole, where it was written twice for every inline node before it.
+ */
+const textPeek: Handle = (node: Text, parent, state, info) => {
+  const value = node.value;
+  const escapedAtStart = state.unsafe.some((pattern) => {
+    if (!value.startsWith(pattern.character)) return false;
+    const expression = state.compilePattern(pattern);
+    expression.lastIndex = 0;
+    const match = expression.exec(value);
+    expression.lastIndex = 0;
+    return match !== null && match.index === 0 && (match[1]?.length ?? 0) === 0;
+  });
+  return escapedAtStart ? textHandler(node, parent, state, info) : value;
+};
+
 /** The handlers we add to `mdast-util-to-markdown`'s own. */
-const handlers: Partial<Handlers> = { yaml: frontmatterHandler, text: textHandler };
+const handlers: Partial<Handlers> = {
+  yaml: frontmatterHandler,
+  text: Object.assign(textHandler, { peek: textPeek }),
+};
 
 /**
  * A processor that turns mdast (with MDX nodes) into MDX text, with the guard and `added`
