@@ -123,23 +123,37 @@ const KEY_PREFIX: Record<string, string> = {
 
 const TYPE_ALTERNATION = TYPES.map((type) => type.replace(/ /g, '\\s+')).join('|');
 
+/**
+ * Words each kind of citation holds, written once for its expression and for the test that
+ * skips a text without them: each expression must try every place of a text, and most texts
+ * cite nothing.
+ */
+const NUMBER_WORD = 'số';
+const LAW_WORD = 'Luật';
+const RESOLUTION_WORDS = 'Nghị quyết';
+
+/** A text that may hold a numbered citation: "số" in any case, as `NUMBERED` reads it. */
+const MAY_BE_NUMBERED = new RegExp(NUMBER_WORD, 'iu');
+
 /** Type, up to six words, "số", and a number holding a letter; then a date and an issuer. */
 const NUMBERED = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${TYPE_ALTERNATION})((?:\\s+[\\p{L}\\p{M}]+){0,6}?)\\s+số\\s+` +
+  `(?<![\\p{L}\\p{N}])(${TYPE_ALTERNATION})((?:\\s+[\\p{L}\\p{M}]+){0,6}?)\\s+${NUMBER_WORD}\\s+` +
     `(\\d[\\p{L}\\p{N}]*(?:[./-][\\p{L}\\p{N}]+)+)`,
   'giu',
 );
 
 /** "Luật" with a capital, then a capitalised word: a law cited by its name. */
-const LAW_NAME = /(?<![\p{L}\p{N}])Luật\s+(?=\p{Lu})/gu;
+const LAW_NAME = new RegExp(`(?<![\\p{L}\\p{N}])${LAW_WORD}\\s+(?=\\p{Lu})`, 'gu');
 
 /**
  * "Nghị quyết Đại hội … lần thứ XVI": a party congress resolution. Typed texts slip on tone
  * marks, so "thứ" is read with any tone or none on its vowel ("thử", "thừ", "thu"): only the
  * letters matter, and the Roman numeral after it keeps the match specific.
  */
-const CONGRESS =
-  /(?<![\p{L}\p{N}])Nghị quyết\s+Đại hội(?:\s+[\p{L}\p{M}]+){1,6}?\s+lần\s+th[uúùủũụưứừửữự]\s+[IVXLC]+(?![\p{L}\p{N}])/gu;
+const CONGRESS = new RegExp(
+  `(?<![\\p{L}\\p{N}])${RESOLUTION_WORDS}\\s+Đại hội(?:\\s+[\\p{L}\\p{M}]+){1,6}?\\s+lần\\s+th[uúùủũụưứừửữự]\\s+[IVXLC]+(?![\\p{L}\\p{N}])`,
+  'gu',
+);
 
 /** A date written in words or with slashes, right after a number; comma allowed. */
 const DATE_AFTER =
@@ -265,7 +279,8 @@ function canonicalType(written: string): string {
 /** Finds the citations in one text, in order, without overlaps. */
 export function findCitations(text: string): CitationMatch[] {
   const found: CitationMatch[] = [];
-  for (const match of text.matchAll(NUMBERED)) {
+  const numbered = MAY_BE_NUMBERED.test(text) ? text.matchAll(NUMBERED) : [];
+  for (const match of numbered) {
     const type = canonicalType(match[1] ?? '');
     // A lower-case "luật" is the common noun ("pháp luật số …" never names a law).
     if (type === 'Luật' && !/^L/.test(match[1] ?? '')) continue;
@@ -295,7 +310,7 @@ export function findCitations(text: string): CitationMatch[] {
   }
   const overlaps = (start: number, end: number): boolean =>
     found.some((other) => start < other.end && other.start < end);
-  for (const match of text.matchAll(LAW_NAME)) {
+  for (const match of text.includes(LAW_WORD) ? text.matchAll(LAW_NAME) : []) {
     const name = readLawName(text, match.index + match[0].length);
     if (!name) continue;
     const start = match.index;
@@ -316,7 +331,7 @@ export function findCitations(text: string): CitationMatch[] {
       end,
     });
   }
-  for (const match of text.matchAll(CONGRESS)) {
+  for (const match of text.includes(RESOLUTION_WORDS) ? text.matchAll(CONGRESS) : []) {
     const end = match.index + match[0].length;
     if (overlaps(match.index, end)) continue;
     found.push({
