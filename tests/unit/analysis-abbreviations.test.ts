@@ -4,6 +4,7 @@ import { loadDocumentFile } from '../../src/lib/document/load';
 import { flatten } from '../../src/lib/document/tree';
 import {
   findAbbreviations,
+  glossaryFrom,
   loadGlossary,
   parseGlossary,
   type Glossary,
@@ -58,6 +59,17 @@ describe('the glossary file', () => {
       ),
     );
     for (const term of REQUIRED) expect(found).toContain(term);
+  });
+
+  it('reads one glossary data once: the same glossary for the same data, checked the same', () => {
+    const data = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as object;
+    const first = glossaryFrom(data, 'content/glossary.json');
+    expect(first).toEqual(parseGlossary(data, 'content/glossary.json'));
+    expect(glossaryFrom(data, 'content/glossary.json')).toBe(first);
+    expect(glossaryFrom(structuredClone(data), 'content/glossary.json')).not.toBe(first);
+    expect(() => glossaryFrom({ entries: [{ term: 'A' }] }, 'x.json')).toThrow(
+      /^x\.json: invalid glossary at entries\.0\.expansion: /,
+    );
   });
 
   it('rejects a bad glossary with one line that names the file', () => {

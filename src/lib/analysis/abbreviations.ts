@@ -54,6 +54,22 @@ export function parseGlossary(data: unknown, file: string): Glossary {
   };
 }
 
+/** Glossaries already checked, by the data they were read from. */
+const glossariesRead = new WeakMap<object, Glossary>();
+
+/**
+ * `parseGlossary`, once per data object: a page that imports the glossary gets the same data on
+ * every render, and the same glossary keeps its matcher (`matcherFor`) for every page.
+ */
+export function glossaryFrom(data: object, file: string): Glossary {
+  let glossary = glossariesRead.get(data);
+  if (!glossary) {
+    glossary = parseGlossary(data, file);
+    glossariesRead.set(data, glossary);
+  }
+  return glossary;
+}
+
 /** Reads and validates a glossary file; a problem is one line naming the file. */
 export function loadGlossary(file: string): Glossary {
   let data: unknown;

@@ -23,9 +23,18 @@ export interface DocumentPage {
 /** Every document has the page. */
 const always = (): boolean => true;
 
+/** Whether each document has targets: every page's menu asks, and the answer is the tree's. */
+const targetsFound = new WeakMap<Document, boolean>();
+
 /** The document has numbered targets to summarise. */
-const hasTargets = (document: Document): boolean =>
-  flatten(document.nodes).some((node) => node.kind === 'target');
+const hasTargets = (document: Document): boolean => {
+  let found = targetsFound.get(document);
+  if (found === undefined) {
+    found = flatten(document.nodes).some((node) => node.kind === 'target');
+    targetsFound.set(document, found);
+  }
+  return found;
+};
 
 /** The pages, in menu order. */
 export const DOCUMENT_PAGES = {
