@@ -33,24 +33,30 @@ const text = fc
   .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 })
   .map((pieces) => pieces.join(''));
 
-/** Phrasing content around text: the places where escaping depends on the neighbours. */
-const phrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
-  text.map((value): PhrasingContent => ({ type: 'text', value })),
-  text.map((value): PhrasingContent => ({ type: 'emphasis', children: [{ type: 'text', value }] })),
-  text.map((value): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value }] })),
-  text.map((value): PhrasingContent => ({ type: 'inlineCode', value })),
-  text.map((value): PhrasingContent => ({
-    type: 'link',
-    url: 'https://example.vn/a',
-    children: [{ type: 'text', value }],
-  })),
-  text.map((value): PhrasingContent => ({
-    type: 'mdxJsxTextElement',
-    name: 'Head',
-    attributes: [],
-    children: [{ type: 'text', value }],
-  })),
-);
+/** Phrasing content around texts of `value`: the places where escaping depends on the neighbours. */
+const phrasingOf = (value: fc.Arbitrary<string>): fc.Arbitrary<PhrasingContent> =>
+  fc.oneof(
+    value.map((v): PhrasingContent => ({ type: 'text', value: v })),
+    value.map((v): PhrasingContent => ({
+      type: 'emphasis',
+      children: [{ type: 'text', value: v }],
+    })),
+    value.map((v): PhrasingContent => ({ type: 'strong', children: [{ type: 'text', value: v }] })),
+    value.map((v): PhrasingContent => ({ type: 'inlineCode', value: v })),
+    value.map((v): PhrasingContent => ({
+      type: 'link',
+      url: 'https://example.vn/a',
+      children: [{ type: 'text', value: v }],
+    })),
+    value.map((v): PhrasingContent => ({
+      type: 'mdxJsxTextElement',
+      name: 'Head',
+      attributes: [],
+      children: [{ type: 'text', value: v }],
+    })),
+  );
+
+const phrasing = phrasingOf(text);
 
 /** Blocks holding that content: paragraphs, headings, quotes, list items, MDX elements. */
 const block: fc.Arbitrary<RootContent> = fc
@@ -116,19 +122,7 @@ describe('text escaping in MDX', () => {
     const short = fc
       .array(fc.constantFrom(...SENSITIVE), { minLength: 1, maxLength: 3 })
       .map((pieces) => pieces.join(''));
-    const inline: fc.Arbitrary<PhrasingContent> = fc.oneof(
-      short.map((value): PhrasingContent => ({ type: 'text', value })),
-      short.map((value): PhrasingContent => ({
-        type: 'emphasis',
-        children: [{ type: 'text', value }],
-      })),
-      short.map((value): PhrasingContent => ({
-        type: 'mdxJsxTextElement',
-        name: 'Abbr',
-        attributes: [],
-        children: [{ type: 'text', value }],
-      })),
-    );
+    const inline = phrasingOf(short);
     fc.assert(
       fc.property(fc.array(inline, { minLength: 2, maxLength: 4 }), (children) => {
         const root: Root = { type: 'root', children: [{ type: 'paragraph', children }] };

@@ -188,12 +188,6 @@ export interface Word {
   end: number;
 }
 
-/** A word of text with its folded form, for comparison. */
-export interface Token extends Word {
-  /** The folded word, for comparison. */
-  folded: string;
-}
-
 /** A syllable (letters, maybe trailing digits: "HĐ10") or a number with inner separators ("2.500"). */
 const WORD = /\p{L}[\p{L}\p{M}\p{N}]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 
@@ -204,9 +198,4 @@ export function words(text: string): Word[] {
     found.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found;
-}
-
-/** The words of `words`, each with its folded form. */
-export function tokenize(text: string): Token[] {
-  return words(text).map((word) => ({ ...word, folded: foldPiece(word.text) }));
 }
