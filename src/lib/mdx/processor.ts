@@ -29,18 +29,66 @@ export const esmGuard: Unsafe[] = [
 /** Frontmatter: written verbatim between `---` fences, as every MDX front end expects. */
 const frontmatterHandler: Handle = (node) => `---\n${(node as { value: string }).value}\n---`;
 
-/** The distinct characters of a serializer's unsafe patterns, per pattern list. */
-const charactersOf = new WeakMap<Unsafe[], string[]>();
+/** What `patternsIn` knows of one list of patterns, worked out on its first use. */
+interface PatternTable {
+  /** The distinct characters of the patterns, in their first pattern's order. */
+  characters: string[];
+  /** For each ASCII code, the position of its character in `characters`, or -1. */
+  ascii: Int16Array;
+  /** Positions of the characters that are not one ASCII code, looked for with `includes`. */
+  wide: number[];
+  /** The patterns kept for each set of characters present, keyed by their positions. */
+  kept: Map<string, Unsafe[]>;
+}
 
-/** The patterns of `all` whose character occurs in `value`, in their order. */
+/** Tables of the pattern lists met so far (a serializer keeps one list per run). */
+const tables = new WeakMap<Unsafe[], PatternTable>();
+
+/** Sets of present characters remembered per list; texts share few, but nothing is unbounded. */
+const KEPT_SETS = 4096;
+
+/** The table of a pattern list. */
+function tableOf(all: Unsafe[]): PatternTable {
+  let table = tables.get(all);
+  if (table) return table;
+  const characters = [...new Set(all.map((pattern) => pattern.character))];
+  const ascii = new Int16Array(128).fill(-1);
+  const wide: number[] = [];
+  characters.forEach((character, at) => {
+    const code = character.charCodeAt(0);
+    if (character.length === 1 && code < 128) ascii[code] = at;
+    else wide.push(at);
+  });
+  table = { characters, ascii, wide, kept: new Map() };
+  tables.set(all, table);
+  return table;
+}
+
+/**
+ * The patterns of `all` whose character occurs in `value`, in their order. One pass over the
+ * text finds its ASCII pattern characters; the filtered list is shared by every text with the
+ * same characters, since most texts hold the same few (a space, a full stop, "i", "e").
+ */
 export function patternsIn(all: Unsafe[], value: string): Unsafe[] {
-  let characters = charactersOf.get(all);
-  if (!characters) {
-    characters = [...new Set(all.map((pattern) => pattern.character))];
-    charactersOf.set(all, characters);
+  const table = tableOf(all);
+  const present = new Uint8Array(table.characters.length);
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code < 128) {
+      const at = table.ascii[code] as number;
+      if (at >= 0) present[at] = 1;
+    }
   }
-  const present = new Set(characters.filter((character) => value.includes(character)));
-  return all.filter((pattern) => present.has(pattern.character));
+  for (const at of table.wide) if (value.includes(table.characters[at] as string)) present[at] = 1;
+  let key = '';
+  for (let at = 0; at < present.length; at++) if (present[at]) key += String.fromCharCode(at);
+  let kept = table.kept.get(key);
+  if (!kept) {
+    const found = new Set(table.characters.filter((_, at) => present[at]));
+    kept = all.filter((pattern) => found.has(pattern.character));
+    if (table.kept.size < KEPT_SETS) table.kept.set(key, kept);
+  }
+  return kept;
 }
 
 /**
