@@ -4,6 +4,7 @@
  * its written files), on a Pagefind service of its own as they come, while the site may still be
  * rendering other pages; once its input ends, completes their search information files and
  * writes what it made to its standard output, a line per document. Started by `startHelper` as
+ * `node <bundled helper> <site>` in a build launched by `scripts/launch.mjs`, else as
  * `node --import tsx pagefind-helper.ts <site>`; a failure is its last line on standard error.
  */
 import { createInterface } from 'node:readline';

@@ -17,6 +17,7 @@ import {
 import { renderedLibrary } from '../lib/site/library';
 import { awaitedLater } from './awaited-later';
 import { contentWritten } from './content-ready';
+import { bundledProgram } from '../lib/build/programs';
 import { SITE_DATA_DIR, readKept } from '../lib/site/site-data';
 import { foldedKey } from '../lib/text/fold';
 import type { WordKeys } from '../search/match';
@@ -882,8 +883,14 @@ export function mergeShares<T>(shares: readonly (readonly T[])[]): T[] {
   return merged;
 }
 
-/** The helper's program, run with tsx's loader like the build's own scripts. */
+/** The helper's program, run with tsx's loader unless the build's programs were bundled. */
 const HELPER = fileURLToPath(new URL('./pagefind-helper.ts', import.meta.url));
+
+/** How to start the helper: its bundle (`scripts/launch.mjs`), or its source through tsx. */
+function helperArguments(siteDir: string): string[] {
+  const bundled = bundledProgram('pagefind-helper');
+  return bundled !== null ? [bundled, siteDir] : ['--import', 'tsx', HELPER, siteDir];
+}
 
 /**
  * One line of a helper's answer: an indexed document in its stored form. A line per document
@@ -919,7 +926,7 @@ export interface IndexHelper {
  * information and sends back what `indexDocument` returns.
  */
 export function startHelper(siteDir: string): IndexHelper {
-  const child = spawn(process.execPath, ['--import', 'tsx', HELPER, siteDir], {
+  const child = spawn(process.execPath, helperArguments(siteDir), {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const answered: IndexedDocument[] = [];

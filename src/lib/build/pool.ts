@@ -4,15 +4,21 @@
  * of the jobs.
  */
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundledProgram } from './programs.ts';
 import { runTask, type Task, type TaskResult } from './task.ts';
 
 /**
- * A worker's entry: registers tsx's TypeScript loader in the new thread (loaders registered in
- * this thread do not reach workers), then loads the worker module. Null where modules cannot be
- * resolved (inside a test runner's own loader): the jobs then run in this thread.
+ * A worker's entry: the bundled worker when the build's programs were bundled
+ * (`scripts/launch.mjs`); else one that registers tsx's TypeScript loader in the new thread
+ * (loaders registered in this thread do not reach workers), then loads the worker module. Null
+ * where modules cannot be resolved (inside a test runner's own loader): the jobs then run in
+ * this thread.
  */
 function workerEntry(): URL | null {
+  const bundled = bundledProgram('worker');
+  if (bundled !== null) return pathToFileURL(bundled);
   if (typeof import.meta.resolve !== 'function') return null;
   const loader = import.meta.resolve('tsx/esm/api');
   const worker = new URL('./worker.ts', import.meta.url).href;

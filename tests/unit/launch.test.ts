@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledProgram, PROGRAMS_DIR } from '../../src/lib/build/programs.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+let dir: string;
+
+/** A project holding the launcher, a table of `programs` and their sources, and the packages. */
+function project(programs: Record<string, string>, sources: Record<string, string>): void {
+  mkdirSync(join(dir, 'scripts'));
+  copyFileSync(join(ROOT, 'scripts/launch.mjs'), join(dir, 'scripts/launch.mjs'));
+  mkdirSync(join(dir, 'src/lib/build'), { recursive: true });
+  writeFileSync(join(dir, 'src/lib/build/programs.json'), JSON.stringify(programs));
+  for (const [path, text] of Object.entries(sources)) writeFileSync(join(dir, path), text);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+}
+
+/** `node scripts/launch.mjs ...args` in the project. */
+function launch(...args: string[]) {
+  return spawnSync(process.execPath, ['scripts/launch.mjs', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'launch-'));
+});
+
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scripts/launch.mjs', () => {
+  it('runs a program bundled from TypeScript, with its arguments and the folder of the bundles', () => {
+    project(
+      { hello: 'src/hello.ts', other: 'src/other.ts' },
+      {
+        'src/hello.ts': [
+          "import { words } from './words.ts';",
+          'const said: string[] = process.argv.slice(2);',
+          `console.log(JSON.stringify({ said, words, dir: process.env['${PROGRAMS_DIR}'], url: import.meta.url }));`,
+        ].join('\n'),
+        'src/words.ts': "export const words: string = 'xin chào';",
+        'src/other.ts': 'export {};',
+      },
+    );
+    const run = launch('hello', 'a', '--b');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    const programs = join(dir, '.cache/programs');
+    expect(out).toEqual({
+      said: ['a', '--b'],
+      words: 'xin chào',
+      dir: programs,
+      // A module keeps its own file's address, as when it runs unbundled.
+      url: pathToFileURL(join(dir, 'src/hello.ts')).href,
+    });
+    // Every program of the table is bundled, for the programs the named one starts.
+    expect(existsSync(join(programs, 'other.mjs'))).toBe(true);
+    expect(bundledProgram('worker', { [PROGRAMS_DIR]: programs })).toBe(
+      join(programs, 'worker.mjs'),
+    );
+  });
+
+  it('names the programs when none or an unknown one is asked for', () => {
+    project({ hello: 'src/hello.ts' }, { 'src/hello.ts': 'export {};' });
+    for (const run of [launch(), launch('nope')]) {
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('launch: name a program: hello\n');
+    }
+  });
+
+  it('stops with one line naming the file and line of a source that cannot be bundled', () => {
+    project(
+      { hello: 'src/hello.ts' },
+      { 'src/hello.ts': "import './broken.ts';\n", 'src/broken.ts': 'const x = ;\n' },
+    );
+    const run = launch('hello');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^launch: src\/broken\.ts:1:11: .+\n$/);
+  });
+
+  it('gives no bundled program to a run it did not launch', () => {
+    expect(bundledProgram('worker', {})).toBeNull();
+  });
+});
