@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocumentFile } from '../../src/lib/document/load';
 import { flatten } from '../../src/lib/document/tree';
 import {
+  documentAbbreviations,
   findAbbreviations,
   glossaryFrom,
   loadGlossary,
@@ -124,5 +125,60 @@ describe('findAbbreviations', () => {
       'tricky.json',
     );
     expect(terms('học C++ và Cxx', tricky)).toEqual(['C++']);
+  });
+});
+
+describe('documentAbbreviations', () => {
+  const read = documentAbbreviations(seed, glossary);
+  const nodes = flatten(seed.nodes);
+
+  it('gives each field of each node the terms findAbbreviations finds in it', () => {
+    for (const node of nodes) {
+      for (const field of ['heading', 'text'] as const) {
+        expect(read.of(node, field)).toEqual(findAbbreviations(node[field] ?? '', glossary));
+      }
+    }
+  });
+
+  it('lists the terms used in glossary order, each with its nodes once, in reading order', () => {
+    const expected = glossary.entries.flatMap(({ term }) => {
+      const using = nodes.filter((node) =>
+        [node.heading, node.text].some((text) =>
+          findAbbreviations(text ?? '', glossary).some((found) => found.entry.term === term),
+        ),
+      );
+      return using.length > 0 ? [{ term, nodes: using.map((node) => node.id) }] : [];
+    });
+    expect(read.uses).toEqual(expected);
+    expect(read.uses.map((use) => use.term)).toEqual(expect.arrayContaining(REQUIRED));
+  });
+
+  it('names a node once however often it uses a term, and skips unused terms', () => {
+    const small = parseGlossary(
+      {
+        entries: [
+          { term: 'UBND', expansion: 'Ủy ban nhân dân', explanation: 'cơ quan hành chính' },
+          { term: 'GRDP', expansion: 'tổng sản phẩm trên địa bàn', explanation: 'chỉ tiêu' },
+          { term: 'HĐND', expansion: 'Hội đồng nhân dân', explanation: 'cơ quan dân cử' },
+        ],
+      },
+      'small.json',
+    );
+    const twice = nodes.find((node) => (node.text ?? '').split('UBND').length > 2);
+    expect(twice).toBeDefined();
+    const uses = documentAbbreviations(seed, small).uses;
+    expect(uses.map((use) => use.term)).toEqual(['UBND', 'GRDP', 'HĐND']);
+    const ubnd = uses[0]?.nodes ?? [];
+    expect(new Set(ubnd).size).toBe(ubnd.length);
+    expect(ubnd).toContain(twice?.id);
+    expect(
+      documentAbbreviations(
+        seed,
+        parseGlossary(
+          { entries: [{ term: 'XYZQ', expansion: 'x', explanation: 'y' }] },
+          'none.json',
+        ),
+      ).uses,
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/lib/analysis/abbreviations.ts';
+import { documentAbbreviations, loadGlossary } from '../../src/lib/analysis/abbreviations.ts';
 import { loadDocumentFile } from '../../src/lib/document/load.ts';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import type { Document } from '../../src/lib/document/schema.ts';
@@ -38,7 +38,13 @@ const FULL = { view: 'full', base: '/' } as const;
 /** The pages of a document, as the content step makes them. */
 function sectionsOf(doc: string, document: Document): SectionContent[] {
   const placement = place(document);
-  return documentSections(doc, document, enrich(doc, document, glossary, placement), placement);
+  const abbreviations = documentAbbreviations(document, glossary);
+  return documentSections(
+    doc,
+    document,
+    enrich(doc, document, abbreviations, placement),
+    placement,
+  );
 }
 
 /** Compares `actual` with the file at `path`, or writes it there in an update run. */

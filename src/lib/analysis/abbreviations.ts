@@ -10,6 +10,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { DocNode, Document } from '../document/schema.ts';
+import { walk } from '../document/tree.ts';
 import { escapeRegExp } from '../text/pattern.ts';
 
 /** One glossary entry: the term as written in texts, its Vietnamese expansion, a short note. */
@@ -122,4 +124,57 @@ export function findAbbreviations(text: string, glossary: Glossary): Abbreviatio
     }
   }
   return found;
+}
+
+/** A glossary term a document uses, with the ids of the nodes that use it in reading order. */
+export const GlossaryUseSchema = z
+  .object({ term: z.string().min(1), nodes: z.array(z.string()).min(1) })
+  .strict();
+export type GlossaryUse = z.infer<typeof GlossaryUseSchema>;
+
+/** The fields of a node that may hold a glossary term. */
+type TextField = 'heading' | 'text';
+
+/** Every glossary term in every heading and text of one document, found once. */
+export interface DocumentAbbreviations {
+  /** The terms in one field of one node. */
+  of(node: DocNode, field: TextField): AbbreviationMatch[];
+  /** The terms the document uses, in glossary order: what its glossary page lists. */
+  uses: GlossaryUse[];
+}
+
+/**
+ * Reads a document's headings and texts once for glossary terms: the inline marks of its pages
+ * and its glossary page both come from this one reading.
+ */
+export function documentAbbreviations(
+  document: Document,
+  glossary: Glossary,
+): DocumentAbbreviations {
+  const found = new Map<string, AbbreviationMatch[]>();
+  const used = new Map<string, string[]>();
+  walk(document.nodes, (node) => {
+    for (const field of ['heading', 'text'] as const) {
+      const text = node[field];
+      if (!text) continue;
+      const matches = findAbbreviations(text, glossary);
+      found.set(`${node.id}#${field}`, matches);
+      for (const match of matches) {
+        const nodes = used.get(match.entry.term) ?? [];
+        if (!nodes.includes(node.id)) nodes.push(node.id);
+        used.set(match.entry.term, nodes);
+      }
+    }
+  });
+  return {
+    of: (node, field) => {
+      const text = node[field];
+      if (!text) return [];
+      return found.get(`${node.id}#${field}`) ?? findAbbreviations(text, glossary);
+    },
+    uses: glossary.entries.flatMap(({ term }) => {
+      const nodes = used.get(term);
+      return nodes ? [{ term, nodes }] : [];
+    }),
+  };
 }

@@ -3,7 +3,7 @@
  * HTML fragments the pages place, the open-data downloads and the summary the lists show. Each
  * document is made alone, so any number of them can be made in parallel, one at a time each.
  */
-import type { Glossary } from '../analysis/abbreviations.ts';
+import { documentAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
 import { findCitedDocuments } from '../analysis/cited.ts';
 import { linkTargetsToTasks } from '../analysis/targets.ts';
 import type { Document } from '../document/schema.ts';
@@ -94,7 +94,8 @@ export function compileDocument(
   const placement = place(document);
   const links = linkTargetsToTasks(document);
   const cited = findCitedDocuments(document);
-  const enrichment = enrich(doc, document, glossary, placement, links, cited);
+  const abbreviations = documentAbbreviations(document, glossary);
+  const enrichment = enrich(doc, document, abbreviations, placement, links, cited);
   const sections = documentSections(doc, document, enrichment, placement);
   const content: ContentFile[] = sections.map((section) => ({
     path: `${doc}/${section.frontmatter.page}.mdx`,
@@ -138,6 +139,7 @@ export function compileDocument(
     fields: fieldDocs(document, doc, urlOf),
     cited,
     capitalised: capitalisedWords(document),
+    glossary: abbreviations.uses,
   };
   const slugs = sections.map((section) => section.frontmatter.page);
   const summary = summaryOf(doc, file, document, slugs, [...warnings, ...notes]);

@@ -3,7 +3,7 @@
  * target–task links become link lists under both ends. The finding is done by the analysis
  * functions in `src/lib/analysis/`; this module only maps their results onto nodes and pages.
  */
-import { findAbbreviations, type Glossary } from '../analysis/abbreviations.ts';
+import type { DocumentAbbreviations } from '../analysis/abbreviations.ts';
 import { findCitedDocuments, type CitedDocument } from '../analysis/cited.ts';
 import { linkTargetsToTasks, type TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
@@ -108,7 +108,7 @@ function relatedLinks(
 export function enrich(
   doc: string,
   document: Document,
-  glossary: Glossary,
+  abbreviations: DocumentAbbreviations,
   placement: Placement,
   links: TargetLinks[] = linkTargetsToTasks(document),
   cited: CitedDocument[] = findCitedDocuments(document),
@@ -116,15 +116,14 @@ export function enrich(
   const cites = citationMarks(doc, cited);
   return {
     marks: (node, field) => {
-      const text = node[field];
-      if (text === null) return [];
-      const abbreviations: Mark[] = findAbbreviations(text, glossary).map((found) => ({
+      if (node[field] === null) return [];
+      const terms: Mark[] = abbreviations.of(node, field).map((found) => ({
         kind: 'abbr',
         start: found.start,
         end: found.end,
         title: found.entry.expansion,
       }));
-      return [...(cites.get(fieldKey(node.id, field)) ?? []), ...abbreviations];
+      return [...(cites.get(fieldKey(node.id, field)) ?? []), ...terms];
     },
     related: relatedLinks(document, placement, links),
   };

@@ -1,5 +1,5 @@
 /** From seed files to the content folder's files, in memory: what `npm run content` writes. */
-import { loadGlossary } from '../analysis/abbreviations.ts';
+import { documentAbbreviations, loadGlossary } from '../analysis/abbreviations.ts';
 import { loadDocumentFile } from '../document/load.ts';
 import { sourceSlug } from '../import/source.ts';
 import type { Warning } from '../document/parse.ts';
@@ -39,8 +39,9 @@ export function generateContent(
     const { document, warnings: found } = loadDocumentFile(file);
     warnings.push(...found.map((warning) => ({ ...warning, file })));
     const placement = place(document);
+    const abbreviations = documentAbbreviations(document, glossary);
     files.push(
-      ...emitDocument(doc, document, enrich(doc, document, glossary, placement), placement),
+      ...emitDocument(doc, document, enrich(doc, document, abbreviations, placement), placement),
     );
   }
   return { files, warnings };

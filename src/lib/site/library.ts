@@ -57,6 +57,8 @@ export interface DocData {
   fields: DocumentPages['fields'];
   /** The documents the text cites, with every mention, in order of first mention. */
   cited: DocumentPages['cited'];
+  /** The glossary terms the text uses, in glossary order, with the nodes that use each. */
+  glossary: DocumentPages['glossary'];
 }
 
 /** The project root: builds and the dev server run from it. */
@@ -105,7 +107,7 @@ function readSiteData<T>(file: string, schema: z.ZodType<T>): T {
 /** Joins one document's tree with its pages. */
 function assemble(entry: LibraryEntry): DocData {
   const slug = entry.slug;
-  const { pages, links, downloads, fields, cited, capitalised } = readSiteData(
+  const { pages, links, downloads, fields, cited, capitalised, glossary } = readSiteData(
     join(documentDataDir(ROOT, slug), SITE_FILES.pages),
     PagesSchema,
   );
@@ -141,6 +143,7 @@ function assemble(entry: LibraryEntry): DocData {
     downloads,
     fields,
     cited,
+    glossary,
   };
 }
 

@@ -15,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { GlossaryUseSchema } from '../analysis/abbreviations.ts';
 import { CitedDocumentSchema } from '../analysis/cited.ts';
 import { PageFrontmatterSchema } from '../mdx/frontmatter.ts';
 import { DOWNLOAD_KINDS, type MadeKind } from '../export/files.ts';
@@ -126,7 +127,7 @@ const FieldDocSchema = z
 /**
  * A document's pages in reading order, the tasks linked to each target, its downloads, and the
  * fields of each download as the open-data page explains them; and what its pages show that the
- * content step found: the documents it cites and its words' casing.
+ * content step found: the documents it cites, its words' casing and the glossary terms it uses.
  */
 export const PagesSchema = z.object({
   pages: z.array(PageSchema).min(1),
@@ -145,6 +146,8 @@ export const PagesSchema = z.object({
   cited: z.array(CitedDocumentSchema),
   /** The words the text usually capitalises (`capitalisedWords`), for sentence case. */
   capitalised: z.array(z.string()),
+  /** The glossary terms the text uses, with where (`documentAbbreviations`). */
+  glossary: z.array(GlossaryUseSchema),
 });
 
 export type DocumentPages = z.infer<typeof PagesSchema>;
