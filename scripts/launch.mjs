@@ -6,15 +6,17 @@
  * starts: the content step's workers and the search index helper then load JavaScript too.
  * Plain JavaScript itself, since it runs before anything could compile TypeScript.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 
 /** The project folder: the launcher's own folder's parent. */
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Where the bundles go, ignored by git like the rest of `.cache/`. */
 const OUT = join(ROOT, '.cache', 'programs');
+/** The table of programs: name → entry point. */
+const TABLE = join(ROOT, 'src', 'lib', 'build', 'programs.json');
 /** The variable that names `OUT` to the programs (`PROGRAMS_DIR` in `programs.ts`). */
 const PROGRAMS_DIR = 'NGHI_QUYET_PROGRAMS';
 
@@ -48,14 +50,37 @@ function writeBundle(path, bytes) {
   renameSync(temporary, path);
 }
 
-const [name, ...rest] = process.argv.slice(2);
-const table = JSON.parse(readFileSync(join(ROOT, 'src', 'lib', 'build', 'programs.json'), 'utf8'));
-if (!name || !Object.hasOwn(table, name)) {
-  console.error(`launch: name a program: ${Object.keys(table).join(', ')}`);
-  process.exit(2);
+/** Where the last bundling recorded its inputs and their hash. */
+const MANIFEST = join(OUT, 'manifest.json');
+
+/** A hash of the files given (relative to `ROOT`), this launcher and the table of programs. */
+function hashOf(inputs) {
+  const hash = createHash('sha256');
+  for (const file of [fileURLToPath(import.meta.url), TABLE, ...inputs.map((i) => join(ROOT, i))]) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
-try {
-  const { outputFiles } = await build({
+
+/** Whether every bundle of the table is there, made from the files as they are now. */
+function upToDate(table) {
+  try {
+    const { inputs, hash } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    return (
+      Object.keys(table).every((name) => existsSync(join(OUT, `${name}.mjs`))) &&
+      hashOf(inputs) === hash
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Bundles every program of the table, unless the last bundles came from the same files. */
+async function bundle(table) {
+  if (upToDate(table)) return;
+  const { build } = await import('esbuild');
+  const { outputFiles, metafile } = await build({
     absWorkingDir: ROOT,
     entryPoints: table,
     outdir: OUT,
@@ -66,10 +91,23 @@ try {
     target: 'node20',
     packages: 'external',
     write: false,
+    metafile: true,
     logLevel: 'silent',
     plugins: [ownLocation],
   });
   for (const file of outputFiles) writeBundle(file.path, file.contents);
+  const inputs = Object.keys(metafile.inputs).sort();
+  writeBundle(MANIFEST, Buffer.from(JSON.stringify({ inputs, hash: hashOf(inputs) })));
+}
+
+const [name, ...rest] = process.argv.slice(2);
+const table = JSON.parse(readFileSync(TABLE, 'utf8'));
+if (!name || !Object.hasOwn(table, name)) {
+  console.error(`launch: name a program: ${Object.keys(table).join(', ')}`);
+  process.exit(2);
+}
+try {
+  await bundle(table);
 } catch (error) {
   const first = error.errors?.[0];
   const where = first?.location

@@ -77,6 +77,27 @@ describe('scripts/launch.mjs', () => {
     );
   });
 
+  it('bundles again when a source or a module it imports changed, or a bundle is missing', () => {
+    project(
+      { hello: 'src/hello.ts' },
+      {
+        'src/hello.ts': "import { word } from './word.ts';\nconsole.log(`${word} một`);\n",
+        'src/word.ts': "export const word = 'bản';\n",
+      },
+    );
+    expect(launch('hello').stdout).toBe('bản một\n');
+    expect(launch('hello').stdout).toBe('bản một\n');
+    writeFileSync(
+      join(dir, 'src/hello.ts'),
+      "import { word } from './word.ts';\nconsole.log(`${word} hai`);\n",
+    );
+    expect(launch('hello').stdout).toBe('bản hai\n');
+    writeFileSync(join(dir, 'src/word.ts'), "export const word = 'bài';\n");
+    expect(launch('hello').stdout).toBe('bài hai\n');
+    rmSync(join(dir, '.cache/programs/hello.mjs'));
+    expect(launch('hello').stdout).toBe('bài hai\n');
+  });
+
   it('names the programs when none or an unknown one is asked for', () => {
     project({ hello: 'src/hello.ts' }, { 'src/hello.ts': 'export {};' });
     for (const run of [launch(), launch('nope')]) {
