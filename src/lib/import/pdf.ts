@@ -40,11 +40,21 @@ interface Page {
 
 type WorkerResult = { error: 'password' | 'invalid'; message?: string } | { pages: Page[] };
 
-/** The worker that runs pdfjs-dist, called synchronously (see `pdf-worker.mjs`). */
-const readPdf = createSyncFn<(bytes: Uint8Array) => Promise<WorkerResult>>(
-  new URL('./pdf-worker.mjs', import.meta.url).href,
-  { timeout: 300_000 },
-);
+/** The PDF library's worker, once a PDF is read. */
+let pdfWorker: ((bytes: Uint8Array) => WorkerResult) | undefined;
+
+/**
+ * Reads a PDF in the worker that runs pdfjs-dist, called synchronously (see `pdf-worker.mjs`).
+ * The worker is started on the first PDF: started with the module, it loaded the PDF library
+ * in every process and thread of the build, which reads PDFs only when a seed is one.
+ */
+function readPdf(bytes: Uint8Array): WorkerResult {
+  pdfWorker ??= createSyncFn<(bytes: Uint8Array) => Promise<WorkerResult>>(
+    new URL('./pdf-worker.mjs', import.meta.url).href,
+    { timeout: 300_000 },
+  );
+  return pdfWorker(bytes);
+}
 
 /** A line of a page: its text pieces (split at wide gaps), baseline, extent and font size. */
 interface Line {
