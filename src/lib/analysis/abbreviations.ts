@@ -160,9 +160,10 @@ export function documentAbbreviations(
       const matches = findAbbreviations(text, glossary);
       found.set(`${node.id}#${field}`, matches);
       for (const match of matches) {
-        const nodes = used.get(match.entry.term) ?? [];
-        if (!nodes.includes(node.id)) nodes.push(node.id);
-        used.set(match.entry.term, nodes);
+        const nodes = used.get(match.entry.term);
+        // Nodes come one at a time, so a node already listed is the last one.
+        if (!nodes) used.set(match.entry.term, [node.id]);
+        else if (nodes[nodes.length - 1] !== node.id) nodes.push(node.id);
       }
     }
   });
