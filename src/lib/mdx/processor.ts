@@ -115,7 +115,8 @@ const textHandler: Handle = (node: Text, parent, state, info) => {
  */
 const textPeek: Handle = (node: Text, parent, state, info) => {
   const value = node.value;
-  const escapedAtStart = state.unsafe.some((pattern) => {
+  // Only patterns whose character occurs in the first two code units (one character) can start it.
+  const escapedAtStart = patternsIn(state.unsafe, value.slice(0, 2)).some((pattern) => {
     if (!value.startsWith(pattern.character)) return false;
     const expression = state.compilePattern(pattern);
     expression.lastIndex = 0;
