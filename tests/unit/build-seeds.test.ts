@@ -4,10 +4,13 @@ import { deployOf } from '../../src/lib/build/deploy.ts';
 import fc from 'fast-check';
 import {
   addedWorkers,
+  DOCUMENT_BYTES,
   HELD_UP_TO,
+  largestFirst,
   startingThreads,
   threadCount,
   WORKER_START_DOCUMENTS,
+  workOf,
 } from '../../src/lib/build/pool.ts';
 import { sameDocument, seedsOf } from '../../src/lib/build/seeds.ts';
 import { seedStamp } from '../../src/lib/build/stamp.ts';
@@ -74,6 +77,36 @@ describe('the content step', () => {
     expect(startingThreads(1, 10, held)).toBe(1);
     expect(startingThreads(2, HELD_UP_TO + 1, held)).toBe(2);
     expect(startingThreads(2, 100)).toBe(2);
+  });
+
+  it('counts work by the size of the seeds, a seed counting at least one document', () => {
+    expect(workOf([])).toBe(0);
+    expect(workOf([{ bytes: DOCUMENT_BYTES }, { bytes: 10 }, { bytes: 0 }])).toBe(3);
+    expect(workOf([{ bytes: 70 * DOCUMENT_BYTES }])).toBe(70);
+    // A few long laws keep both cores: a worker is added for them once Astro has bundled.
+    const laws = Array.from({ length: 3 }, () => ({ bytes: 17 * DOCUMENT_BYTES }));
+    expect(addedWorkers(1, workOf(laws))).toBe(1);
+    expect(addedWorkers(1, laws.length)).toBe(0);
+    // Twelve such laws are a large library, made on every core from the start.
+    const held = { cores: 1, until: new Promise<void>(() => {}) };
+    const twelve = Array.from({ length: 12 }, () => ({ bytes: 17 * DOCUMENT_BYTES }));
+    expect(startingThreads(2, workOf(twelve), held)).toBe(2);
+    expect(startingThreads(2, twelve.length, held)).toBe(1);
+  });
+
+  it('takes the largest seeds first, the others in their order', () => {
+    const sizes = [10, 400, 10, 90, 400].map((bytes) => ({ bytes }));
+    expect(largestFirst(sizes)).toEqual([1, 4, 3, 0, 2]);
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { maxLength: 30 }), (bytes) => {
+        const order = largestFirst(bytes.map((b) => ({ bytes: b })));
+        expect([...order].sort((a, b) => a - b)).toEqual(bytes.map((_, index) => index));
+        for (let i = 1; i < order.length; i++) {
+          const [a, b] = [order[i - 1]!, order[i]!];
+          expect(bytes[a]! > bytes[b]! || (bytes[a] === bytes[b] && a < b)).toBe(true);
+        }
+      }),
+    );
   });
 
   it('adds a worker on a freed core only for enough documents to pay its start', () => {

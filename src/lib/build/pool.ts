@@ -47,37 +47,59 @@ export interface HeldCores {
 }
 
 /**
- * Documents a worker must have left to make for its start to pay: loading the pipeline's
- * modules takes a thread about a second, some twenty documents' work.
+ * The seed size of a typical document of the benchmark's library (23 kB on average), the unit
+ * in which the content step counts work: a document's work grows with its text, and one law of
+ * four hundred articles is as much work as seventy such documents.
+ */
+export const DOCUMENT_BYTES = 23_000;
+
+/** The work of `tasks` in typical documents, a seed counting at least one whatever its size. */
+export function workOf(tasks: readonly Pick<Task, 'bytes'>[]): number {
+  return tasks.reduce((work, task) => work + Math.max(1, task.bytes / DOCUMENT_BYTES), 0);
+}
+
+/**
+ * Documents' work a worker must have left for its start to pay: loading the pipeline's modules
+ * takes a thread about half a second, some ten to twenty documents' work.
  */
 export const WORKER_START_DOCUMENTS = 20;
 
 /**
- * Tasks up to which the held cores are left to the other program: a thread makes about that many
- * documents while Astro starts and bundles the site (5 to 7 s at 50 ms a document, measured on 2
- * cores). A larger library is made on every core from the start, its content step being the
- * longer of the two by far.
+ * Documents' work up to which the held cores are left to the other program: a thread makes
+ * about that many documents while Astro starts and bundles the site (5 to 7 s at 50 ms a
+ * document, measured on 2 cores). A larger library is made on every core from the start, its
+ * content step being the longer of the two by far.
  */
 export const HELD_UP_TO = 200;
 
-/** Threads to start with for `tasks` tasks out of `threads`, leaving small runs the held cores. */
-export function startingThreads(threads: number, tasks: number, held?: HeldCores): number {
-  if (held === undefined || tasks > HELD_UP_TO) return threads;
+/** Threads to start with for `work` documents' work out of `threads`, leaving small runs the held cores. */
+export function startingThreads(threads: number, work: number, held?: HeldCores): number {
+  if (held === undefined || work > HELD_UP_TO) return threads;
   return Math.max(1, threads - held.cores);
 }
 
-/** How many workers to add on `free` cores with `left` tasks not yet taken. */
+/** How many workers to add on `free` cores with `left` documents' work not yet taken. */
 export function addedWorkers(free: number, left: number): number {
   return Math.max(0, Math.min(free, Math.floor(left / WORKER_START_DOCUMENTS)));
 }
 
 /**
+ * The order in which to take tasks: the largest seeds first, the others in their order, so that
+ * a long law is not the last task left while the other threads have nothing to do.
+ */
+export function largestFirst(tasks: readonly Pick<Task, 'bytes'>[]): number[] {
+  return tasks
+    .map((_, index) => index)
+    .sort((a, b) => (tasks[b]?.bytes ?? 0) - (tasks[a]?.bytes ?? 0) || a - b);
+}
+
+/**
  * Runs every task on `threads` threads: this one and `threads - 1` workers. This thread starts
  * at once while the workers load their modules, so a small library pays no start-up; a large
- * one has every core busy. Up to `HELD_UP_TO` tasks, cores that another program holds at first
- * (`held`: Astro bundling the site beside the content step) are left to it, and workers are
- * added on them once it lets them go, if enough tasks are left. Calls `done` after each task;
- * results keep the order of the tasks.
+ * one has every core busy. Up to `HELD_UP_TO` documents' work, cores that another program holds
+ * at first (`held`: Astro bundling the site beside the content step) are left to it, and workers
+ * are added on them once it lets them go, if enough work is left. Tasks are taken largest first
+ * (`largestFirst`); `done` is called after each; results keep the order of the tasks.
  */
 export async function runTasks(
   tasks: readonly Task[],
@@ -85,9 +107,10 @@ export async function runTasks(
   threads: number = threadCount(tasks.length),
   held?: HeldCores,
 ): Promise<TaskResult[]> {
-  const first = startingThreads(threads, tasks.length, held);
+  const first = startingThreads(threads, workOf(tasks), held);
   const entry = threads > 1 ? workerEntry() : null;
   const results: TaskResult[] = new Array<TaskResult>(tasks.length);
+  const order = largestFirst(tasks);
   let next = 0;
   const finish = (index: number, result: TaskResult): void => {
     results[index] = result;
@@ -102,8 +125,9 @@ export async function runTasks(
       let started = false;
       const feed = (): void => {
         while (next < tasks.length && sent.length < (started ? WORKER_QUEUE : 1)) {
-          sent.push(next);
-          thread.postMessage(tasks[next++]);
+          const index = order[next++] as number;
+          sent.push(index);
+          thread.postMessage(tasks[index]);
         }
         if (sent.length === 0) void thread.terminate().then(() => resolve());
       };
@@ -124,7 +148,7 @@ export async function runTasks(
     });
   const here = async (): Promise<void> => {
     while (next < tasks.length) {
-      const index = next++;
+      const index = order[next++] as number;
       finish(index, runTask(tasks[index] as Task));
       await yieldToEvents();
     }
@@ -135,7 +159,8 @@ export async function runTasks(
   const added = async (): Promise<void> => {
     if (!held || entry === null || first >= threads) return;
     await Promise.race([held.until, mine]);
-    const count = addedWorkers(threads - first, tasks.length - next);
+    const left = order.slice(next).map((index) => tasks[index] as Task);
+    const count = addedWorkers(threads - first, workOf(left));
     await Promise.all(Array.from({ length: count }, () => worker(entry)));
   };
   await Promise.all([mine, ...workers, added()]);

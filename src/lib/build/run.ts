@@ -102,10 +102,14 @@ export async function runContent(
   const summaries = new Map<string, Summary>();
   const tasks: Task[] = [];
   for (const seed of seeds) {
-    const stamp = seedStamp(shared, readFileSync(join(root, seed.file)));
+    const bytes = readFileSync(join(root, seed.file));
+    const stamp = seedStamp(shared, bytes);
     const summary = reusable(root, seed, stamp);
     if (summary) summaries.set(seed.slug, summary);
-    else tasks.push({ root, file: seed.file, slug: seed.slug, stamp, glossaryFile, deploy });
+    else {
+      const { file, slug } = seed;
+      tasks.push({ root, file, slug, stamp, bytes: bytes.length, glossaryFile, deploy });
+    }
   }
   const failures: string[] = [];
   let done = 0;

@@ -21,6 +21,8 @@ export interface Task {
   file: string;
   slug: string;
   stamp: string;
+  /** The seed's size: how much work it is, compared with other seeds. */
+  bytes: number;
   glossaryFile: string;
   deploy: Deploy;
 }
