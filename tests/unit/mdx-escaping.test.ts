@@ -28,10 +28,14 @@ const PIECES = [
   'HĐND',
 ];
 
+/** Text made of up to `most` of `pieces`. */
+const joined = (pieces: readonly string[], most: number): fc.Arbitrary<string> =>
+  fc
+    .array(fc.constantFrom(...pieces), { minLength: 1, maxLength: most })
+    .map((chosen) => chosen.join(''));
+
 /** Text made of those pieces. */
-const text = fc
-  .array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 12 })
-  .map((pieces) => pieces.join(''));
+const text = joined(PIECES, 12);
 
 /** Phrasing content around texts of `value`: the places where escaping depends on the neighbours. */
 const phrasingOf = (value: fc.Arbitrary<string>): fc.Arbitrary<PhrasingContent> =>
@@ -119,10 +123,7 @@ describe('text escaping in MDX', () => {
       'i',
       '`',
     ];
-    const short = fc
-      .array(fc.constantFrom(...SENSITIVE), { minLength: 1, maxLength: 3 })
-      .map((pieces) => pieces.join(''));
-    const inline = phrasingOf(short);
+    const inline = phrasingOf(joined(SENSITIVE, 3));
     fc.assert(
       fc.property(fc.array(inline, { minLength: 2, maxLength: 4 }), (children) => {
         const root: Root = { type: 'root', children: [{ type: 'paragraph', children }] };

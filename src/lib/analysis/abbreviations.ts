@@ -151,14 +151,17 @@ export function documentAbbreviations(
   document: Document,
   glossary: Glossary,
 ): DocumentAbbreviations {
-  const found = new Map<string, AbbreviationMatch[]>();
+  const found = {
+    heading: new Map<DocNode, AbbreviationMatch[]>(),
+    text: new Map<DocNode, AbbreviationMatch[]>(),
+  };
   const used = new Map<string, string[]>();
   walk(document.nodes, (node) => {
     for (const field of ['heading', 'text'] as const) {
       const text = node[field];
       if (!text) continue;
       const matches = findAbbreviations(text, glossary);
-      found.set(`${node.id}#${field}`, matches);
+      found[field].set(node, matches);
       for (const match of matches) {
         const nodes = used.get(match.entry.term);
         // Nodes come one at a time, so a node already listed is the last one.
@@ -171,7 +174,7 @@ export function documentAbbreviations(
     of: (node, field) => {
       const text = node[field];
       if (!text) return [];
-      return found.get(`${node.id}#${field}`) ?? findAbbreviations(text, glossary);
+      return found[field].get(node) ?? findAbbreviations(text, glossary);
     },
     uses: glossary.entries.flatMap(({ term }) => {
       const nodes = used.get(term);
