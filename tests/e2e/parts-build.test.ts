@@ -28,20 +28,26 @@ import { launchChromium } from '../support/chromium.ts';
 import { htmlFiles, listFiles, readText, runInProject } from '../support/dist.ts';
 import { attr, decodeEntities, parseHtml } from '../support/html.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
+import { longCode } from '../support/long-code.ts';
 import { byId, CITE_NAME } from '../support/selectors.ts';
 import { PROJECT_ROOT, startPreview, type PreviewServer } from '../support/server.ts';
 
 /**
  * A real build of documents with the parts beyond a resolution's body: a decision with its
  * attached regulation, a resolution with an appendix table and model forms, an amending law
- * with quotations. Every word of each source reaches its pages in order (the regulation, the
- * table's cells and the quoted text included); every unit has its anchor; the regulation's
- * units are cited with the decision that issues it; and the pages that show these parts pass
- * axe in light and dark mode and fit 320 px.
+ * with quotations, and a code of 90 articles whose pages show part of the table of contents.
+ * Every word of each source reaches its pages in order (the regulation, the table's cells and
+ * the quoted text included); every unit has its anchor; the regulation's units are cited with
+ * the decision that issues it; and the pages that show these parts pass axe in light and dark
+ * mode and fit 320 px.
  */
 
-const FIXTURES = ['quyet-dinh-quy-che', 'phu-luc-mau', 'luat-sua-doi'] as const;
+const FIXTURES = ['quyet-dinh-quy-che', 'phu-luc-mau', 'luat-sua-doi', 'bo-luat-dai'] as const;
 type Fixture = (typeof FIXTURES)[number];
+
+/** The code, made here rather than kept as a fixture file: 3 chapters of 30 articles. */
+const CODE_CHAPTERS = 3;
+const CODE_ARTICLES = 30;
 
 /** Pages that show each new part: the regulation, a table, quotations, the full text. */
 const PAGES = [
@@ -52,6 +58,7 @@ const PAGES = [
   'phu-luc-mau/phu-luc-i/',
   'phu-luc-mau/phu-luc-ii-mau-01-dieu-1/',
   'luat-sua-doi/mo-dau/',
+  'bo-luat-dai/dieu-45/',
 ];
 
 /** How each document names itself at the end of a citation. */
@@ -61,6 +68,7 @@ const DOCUMENT_NAMES: Record<Fixture, string> = {
   'phu-luc-mau':
     'Nghị quyết số 21/2025/NQ-HĐND ngày 09/07/2025 của Hội đồng nhân dân tỉnh Thử Nghiệm',
   'luat-sua-doi': 'Luật số 12/2025/QH15 ngày 24/06/2025 của Quốc hội',
+  'bo-luat-dai': 'Luật số 88/2025/QH15 ngày 20/11/2025 của Quốc hội',
 };
 
 /** Units and the citation line each shows: small to big, the container named after the unit. */
@@ -110,7 +118,10 @@ function makeProject(): string {
   copyFileSync(join(PROJECT_ROOT, 'content', 'glossary.json'), glossaryFile);
   const deploy = deployOf({});
   const summaries = FIXTURES.map((name) => {
-    const text = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/handmade', `${name}.txt`), 'utf8');
+    const text =
+      name === 'bo-luat-dai'
+        ? longCode(CODE_CHAPTERS, CODE_ARTICLES)
+        : readFileSync(join(PROJECT_ROOT, 'tests/fixtures/handmade', `${name}.txt`), 'utf8');
     const { document, warnings } = parseDocument(text);
     sources.set(name, text);
     documents.set(name, document);
@@ -317,6 +328,65 @@ describe('anchors and citations of the new parts', () => {
   );
 });
 
+describe('the table of contents of a long code', () => {
+  /** The lines of a list, with the lines nested in each. */
+  const outline = (list: HtmlElement): [string, string[]][] =>
+    list.childElements.map((item) => {
+      const nested = item.querySelector(':scope > ol');
+      return [
+        textOf(item.querySelector(':scope > a')),
+        nested ? nested.childElements.map((n) => textOf(n.querySelector(':scope > a'))) : [],
+      ];
+    });
+  const article = (n: number): string => `Điều ${n}. Quy định về bến thủy nội địa số ${n}`;
+  const range = (from: number, to: number): string[] =>
+    Array.from({ length: to - from + 1 }, (_, i) => article(from + i));
+
+  it('shows on an article page the chapters, and the articles near it in its own chapter', () => {
+    const toc = page('bo-luat-dai', 'dieu-45').querySelector('#muc-luc > ol');
+    expect(outline(toc as HtmlElement)).toEqual([
+      ['Phần mở đầu', []],
+      ['Chương I NHÓM QUY ĐỊNH THỨ 1', []],
+      [
+        'Chương II NHÓM QUY ĐỊNH THỨ 2',
+        [
+          article(31),
+          '… 3 dòng nữa, trong mục lục đầy đủ',
+          ...range(35, 55),
+          '… 4 dòng nữa, trong mục lục đầy đủ',
+          article(60),
+        ],
+      ],
+      ['Chương III NHÓM QUY ĐỊNH THỨ 3', []],
+    ]);
+    expect(textOf(toc?.querySelector('a[aria-current="page"]') ?? null)).toBe(article(45));
+  });
+
+  it('links the lines left out, and the whole table, to the front page, which lists them all', () => {
+    const built = page('bo-luat-dai', 'dieu-45');
+    const gaps = built.querySelectorAll('#muc-luc .toc-gap > a').map((a) => attr(a, 'href'));
+    expect(gaps).toEqual(['/bo-luat-dai/#muc-luc-h', '/bo-luat-dai/#muc-luc-h']);
+    const more = built.querySelectorAll('#muc-luc .toc-more a').map(textOf);
+    expect(more[0]).toBe('Mục lục đầy đủ');
+    const front = page('bo-luat-dai', '').querySelector('.front-toc');
+    const lines = front?.querySelectorAll('a').map(textOf) ?? [];
+    expect(lines.filter((line) => line.startsWith('Điều '))).toEqual(
+      range(1, CODE_CHAPTERS * CODE_ARTICLES),
+    );
+  });
+
+  it('keeps every page of the code to its share of the table, and shorter tables whole', () => {
+    const { sections } = place(documents.get('bo-luat-dai') as Document);
+    const longest = Math.max(
+      ...sections.map((s) => page('bo-luat-dai', s.slug).querySelectorAll('#muc-luc ol li').length),
+    );
+    // Three chapters and the opening, at most 23 articles and two notes of lines left out.
+    expect(longest).toBeLessThanOrEqual(4 + 23 + 2);
+    const regulation = page('quyet-dinh-quy-che', 'quy-che-dieu-1');
+    expect(regulation.querySelectorAll('#muc-luc .toc-gap')).toHaveLength(0);
+  });
+});
+
 describe('the new parts in a browser', () => {
   it.each(['light', 'dark'] as const)('pass axe in %s mode', async (colorScheme) => {
     const context = await newContext(browser, { colorScheme });
@@ -389,6 +459,20 @@ describe('the new parts in a browser', () => {
       expect(await regulation.locator('a[aria-current="page"]').textContent()).toContain(
         'Điều 1. Phạm vi điều chỉnh',
       );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes a reader from a note of lines left out to the whole table on the front page', async () => {
+    const context = await newContext(browser);
+    try {
+      const tab = await context.newPage();
+      await tab.goto(new URL('bo-luat-dai/dieu-45/', server.url).href);
+      await tab.locator('#muc-luc .toc-gap a').first().click();
+      await tab.waitForURL(/\/bo-luat-dai\/#muc-luc-h$/);
+      const whole = tab.locator('.front-toc');
+      await expect.poll(() => whole.getByRole('link', { name: 'Điều 33.' }).isVisible()).toBe(true);
     } finally {
       await context.close();
     }

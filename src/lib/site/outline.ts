@@ -125,6 +125,8 @@ export function neighbours(
 export interface TocTree {
   entry: TocEntry;
   children: TocTree[];
+  /** Lines of the same level left out just before this one, in a focused table (`focusToc`). */
+  omittedBefore?: number;
 }
 
 /** Nests flat entries by depth, for nested lists that screen readers announce as levels. */
@@ -142,4 +144,53 @@ export function nestToc(entries: readonly TocEntry[]): TocTree[] {
     stack.push(item);
   }
   return roots;
+}
+
+/** Tables of contents of up to this many lines are shown whole on every page of a document. */
+export const WHOLE_TOC_LINES = 60;
+
+/** A level of a focused table longer than this shows only the lines near the current page. */
+export const LEVEL_LINES = 25;
+
+/** Lines kept on each side of the current page's lines in a long level. */
+export const AROUND = 10;
+
+/**
+ * The table of contents one page of a long document shows: the top level, and on the way down
+ * to the page's own lines each level's lines, only those near the page (with the level's first
+ * and last) when the level is long. A page then carries lines in proportion to the document's
+ * depth, not its length, so a code's pages do not grow with the square of its articles; the
+ * front page keeps the whole table. A short table is returned whole.
+ */
+export function focusToc(tree: TocTree[], total: number, page: string | null): TocTree[] {
+  return total <= WHOLE_TOC_LINES ? tree : focusLevel(tree, page);
+}
+
+/** One level of `focusToc`: which lines stay, and the levels opened under the page's lines. */
+function focusLevel(items: TocTree[], page: string | null): TocTree[] {
+  const holding = items.map((item) => holds(item, page));
+  const first = Math.max(0, holding.indexOf(true));
+  const last = Math.max(0, holding.lastIndexOf(true));
+  const kept: TocTree[] = [];
+  let omitted = 0;
+  items.forEach((item, index) => {
+    const near = index >= first - AROUND && index <= last + AROUND;
+    const shown = items.length <= LEVEL_LINES || near || index === 0 || index === items.length - 1;
+    if (!shown) {
+      omitted += 1;
+      return;
+    }
+    kept.push({
+      entry: item.entry,
+      children: holding[index] ? focusLevel(item.children, page) : [],
+      ...(omitted > 0 ? { omittedBefore: omitted } : {}),
+    });
+    omitted = 0;
+  });
+  return kept;
+}
+
+/** Whether a line or one under it is on the page. */
+function holds(item: TocTree, page: string | null): boolean {
+  return item.entry.page === page || item.children.some((child) => holds(child, page));
 }

@@ -16,6 +16,8 @@ export const ui = {
   breadcrumbs: 'Đường dẫn',
   toc: 'Mục lục',
   tocShort: 'Mục lục',
+  wholeToc: 'Mục lục đầy đủ',
+  tocOmitted: (lines: number) => `… ${lines} dòng nữa, trong mục lục đầy đủ`,
   onThisPage: 'Trên trang này',
   pagination: 'Trang trước và trang sau',
   previous: 'Trang trước',
