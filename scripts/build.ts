@@ -13,13 +13,19 @@ import {
   CONTENT_PENDING,
   CONTENT_READY,
 } from '../src/integrations/content-ready.ts';
+import { astroConfigArguments } from '../src/lib/build/programs.ts';
 import { contentStep, restOf } from './content-step.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
 const astro = spawn(
   process.execPath,
-  [join(root, 'node_modules', 'astro', 'astro.js'), 'build', ...restOf(args)],
+  [
+    join(root, 'node_modules', 'astro', 'astro.js'),
+    'build',
+    ...astroConfigArguments(root, restOf(args)),
+    ...restOf(args),
+  ],
   {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [CONTENT_PENDING]: '1' },

@@ -3,8 +3,9 @@
  * `src/lib/build/programs.json`) as JavaScript. Every program of the table is bundled from its
  * TypeScript into `.cache/programs/` (packages stay where npm put them), then the named one is
  * run with the arguments given, and the folder is named in the environment for the programs it
- * starts: the content step's workers and the search index helper then load JavaScript too.
- * Plain JavaScript itself, since it runs before anything could compile TypeScript.
+ * starts: the content step's workers and the search index helper then load JavaScript too, and
+ * the build points Astro at its bundled configuration (`astroConfigArguments`). Plain
+ * JavaScript itself, since it runs before anything could compile TypeScript.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

@@ -12,7 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundledProgram, PROGRAMS_DIR } from '../../src/lib/build/programs.ts';
+import {
+  astroConfigArguments,
+  bundledProgram,
+  PROGRAMS_DIR,
+} from '../../src/lib/build/programs.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -119,5 +123,16 @@ describe('scripts/launch.mjs', () => {
 
   it('gives no bundled program to a run it did not launch', () => {
     expect(bundledProgram('worker', {})).toBeNull();
+    expect(astroConfigArguments('/p', [], {})).toEqual([]);
+  });
+
+  it("points Astro at the bundled configuration, by a path from Astro's root, unless told another", () => {
+    const env = { [PROGRAMS_DIR]: '/p/.cache/programs' };
+    expect(astroConfigArguments('/p', ['--verbose'], env)).toEqual([
+      '--config',
+      '.cache/programs/astro-config.mjs',
+    ]);
+    expect(astroConfigArguments('/p', ['--config', 'other.mjs'], env)).toEqual([]);
+    expect(astroConfigArguments('/p', ['--config=other.mjs'], env)).toEqual([]);
   });
 });

@@ -4,8 +4,10 @@
  * names that folder in the environment, so that the content step's worker threads and the
  * search index helper, started later and in other processes, load JavaScript: compiling the
  * pipeline's TypeScript as it loads took each of them about a second and two seconds of a core.
+ * Astro's configuration is bundled with them: Node loads it as it is, where the configuration
+ * that imports TypeScript makes Astro start a Vite server to load it (about a second more).
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type table from './programs.json';
 
 /** The variable naming the folder of the bundled programs, set by `scripts/launch.mjs`. */
@@ -21,4 +23,19 @@ export function bundledProgram(
 ): string | null {
   const dir = env[PROGRAMS_DIR];
   return dir ? join(dir, `${program}.mjs`) : null;
+}
+
+/**
+ * The options that point Astro, run in `root`, at the bundled configuration, when this run has
+ * its programs bundled and the options given do not name a configuration of their own. The
+ * path is relative: Astro joins it to its root.
+ */
+export function astroConfigArguments(
+  root: string,
+  options: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string[] {
+  const config = bundledProgram('astro-config', env);
+  const named = options.some((option) => option === '--config' || option.startsWith('--config='));
+  return config && !named ? ['--config', relative(root, config)] : [];
 }
