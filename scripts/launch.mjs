@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The project folder: the launcher's own folder's parent. */
@@ -21,22 +21,33 @@ const TABLE = join(ROOT, 'src', 'lib', 'build', 'programs.json');
 /** The variable that names `OUT` to the programs (`PROGRAMS_DIR` in `programs.ts`). */
 const PROGRAMS_DIR = 'NGHI_QUYET_PROGRAMS';
 
+/** esbuild's loader for each kind of source the programs import. */
+const LOADERS = { '.ts': 'ts', '.mts': 'ts', '.js': 'js', '.mjs': 'js', '.json': 'json' };
+
 /**
- * Keeps `import.meta.url` of each module its own file's address, as when it runs unbundled:
- * modules find files beside them (the PDF reader's worker) by it.
+ * Reads the project's sources for esbuild, keeping the bytes read in `read` (path relative to
+ * `ROOT` → bytes) so that the manifest's hash is of what was bundled, even if a file is saved
+ * while bundling. Keeps `import.meta.url` of each module its own file's address, as when it
+ * runs unbundled: modules find files beside them (the PDF reader's worker) by it.
  */
-const ownLocation = {
-  name: 'own-location',
-  setup(bundler) {
-    bundler.onLoad({ filter: /\.[cm]?ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replaceAll(
-        'import.meta.url',
-        JSON.stringify(pathToFileURL(args.path).href),
-      ),
-      loader: 'ts',
-    }));
-  },
-};
+function sourcesRead(read) {
+  return {
+    name: 'sources-read',
+    setup(bundler) {
+      bundler.onLoad({ filter: /\.(m?[jt]s|json)$/ }, (args) => {
+        const bytes = readFileSync(args.path);
+        read.set(relative(ROOT, args.path), bytes);
+        const text = bytes.toString('utf8');
+        return {
+          contents: args.path.endsWith('.json')
+            ? text
+            : text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+          loader: LOADERS[extname(args.path)],
+        };
+      });
+    },
+  };
+}
 
 /** Writes a bundle only when it changed, by renaming, so a run that reads it never sees half. */
 function writeBundle(path, bytes) {
@@ -54,14 +65,19 @@ function writeBundle(path, bytes) {
 /** Where the last bundling recorded its inputs and their hash. */
 const MANIFEST = join(OUT, 'manifest.json');
 
-/** A hash of the files given (relative to `ROOT`), this launcher and the table of programs. */
+/** A hash of the launcher, the table of programs and the inputs (relative path → bytes). */
 function hashOf(inputs) {
   const hash = createHash('sha256');
-  for (const file of [fileURLToPath(import.meta.url), TABLE, ...inputs.map((i) => join(ROOT, i))]) {
+  for (const [file, bytes] of [...STARTED, ...[...inputs].sort(([a], [b]) => (a < b ? -1 : 1))]) {
     hash.update(`${file}\0`);
-    hash.update(readFileSync(file));
+    hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/** The files given (relative to `ROOT`) as they are now. */
+function current(files) {
+  return new Map(files.map((file) => [file, readFileSync(join(ROOT, file))]));
 }
 
 /** Whether every bundle of the table is there, made from the files as they are now. */
@@ -70,7 +86,7 @@ function upToDate(table) {
     const { inputs, hash } = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     return (
       Object.keys(table).every((name) => existsSync(join(OUT, `${name}.mjs`))) &&
-      hashOf(inputs) === hash
+      hashOf(current(inputs)) === hash
     );
   } catch {
     return false;
@@ -81,6 +97,7 @@ function upToDate(table) {
 async function bundle(table) {
   if (upToDate(table)) return;
   const { build } = await import('esbuild');
+  const read = new Map();
   const { outputFiles, metafile } = await build({
     absWorkingDir: ROOT,
     entryPoints: table,
@@ -94,15 +111,22 @@ async function bundle(table) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins: [ownLocation],
+    plugins: [sourcesRead(read)],
   });
   for (const file of outputFiles) writeBundle(file.path, file.contents);
   const inputs = Object.keys(metafile.inputs).sort();
-  writeBundle(MANIFEST, Buffer.from(JSON.stringify({ inputs, hash: hashOf(inputs) })));
+  // Inputs esbuild read itself, if any, are hashed as they are now.
+  const bundled = new Map([...current(inputs.filter((i) => !read.has(i))), ...read]);
+  writeBundle(MANIFEST, Buffer.from(JSON.stringify({ inputs, hash: hashOf(bundled) })));
 }
 
 const [name, ...rest] = process.argv.slice(2);
-const table = JSON.parse(readFileSync(TABLE, 'utf8'));
+/** The launcher and the table as this run read them, hashed with the inputs. */
+const STARTED = [
+  [fileURLToPath(import.meta.url), readFileSync(fileURLToPath(import.meta.url))],
+  [TABLE, readFileSync(TABLE)],
+];
+const table = JSON.parse(STARTED[1][1].toString('utf8'));
 if (!name || !Object.hasOwn(table, name)) {
   console.error(`launch: name a program: ${Object.keys(table).join(', ')}`);
   process.exit(2);

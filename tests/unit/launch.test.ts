@@ -102,6 +102,20 @@ describe('scripts/launch.mjs', () => {
     expect(launch('hello').stdout).toBe('bài hai\n');
   });
 
+  it('bundles JSON and JavaScript sources too, and again when one changed', () => {
+    project(
+      { hello: 'src/hello.mjs' },
+      {
+        'src/hello.mjs':
+          "import words from './words.json' with { type: 'json' };\nconsole.log(words.join(' '));\n",
+        'src/words.json': '["điều", "khoản"]',
+      },
+    );
+    expect(launch('hello').stdout).toBe('điều khoản\n');
+    writeFileSync(join(dir, 'src/words.json'), '["điều", "điểm"]');
+    expect(launch('hello').stdout).toBe('điều điểm\n');
+  });
+
   it('names the programs when none or an unknown one is asked for', () => {
     project({ hello: 'src/hello.ts' }, { 'src/hello.ts': 'export {};' });
     for (const run of [launch(), launch('nope')]) {
