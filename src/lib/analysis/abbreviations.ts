@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { DocNode, Document } from '../document/schema.ts';
+import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { escapeRegExp } from '../text/pattern.ts';
 
@@ -131,9 +131,6 @@ export const GlossaryUseSchema = z
   .object({ term: z.string().min(1), nodes: z.array(z.string()).min(1) })
   .strict();
 export type GlossaryUse = z.infer<typeof GlossaryUseSchema>;
-
-/** The fields of a node that may hold a glossary term. */
-type TextField = 'heading' | 'text';
 
 /** Every glossary term in every heading and text of one document, found once. */
 export interface DocumentAbbreviations {

@@ -22,7 +22,7 @@
  *   `text`, covering verbatim source text, so a page can turn exactly that span into a link.
  */
 import { z } from 'zod';
-import type { DocNode, Document } from '../document/schema.ts';
+import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { fold } from '../text/fold.ts';
 import { slugify } from '../text/slug.ts';
@@ -368,7 +368,7 @@ function richness(match: CitationMatch): number {
 /** Gathers every cited document of a tree, in order of first mention. */
 export function findCitedDocuments(document: Document): CitedDocument[] {
   const byKey = new Map<string, { best: CitationMatch; doc: CitedDocument }>();
-  const scan = (node: DocNode, field: 'heading' | 'text'): void => {
+  const scan = (node: DocNode, field: TextField): void => {
     const text = node[field];
     if (text === null) return;
     for (const match of findCitations(text)) {

@@ -23,7 +23,7 @@
  * links under 60% of the best score of their target are dropped as weaker echoes, and at most
  * MAX_LINKS remain. `matched` lists the shared words as written in the task, `reason` the rule.
  */
-import type { DocNode, Document } from '../document/schema.ts';
+import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { spellingKey, words } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
@@ -38,7 +38,7 @@ export interface TaskLink {
   /** Id of the task node. */
   nodeId: string;
   /** The field of the task node where the shared words are. */
-  field: 'heading' | 'text';
+  field: TextField;
   reason: LinkReason;
   /** The shared words as they appear in the task field, in order. */
   matched: string[];
@@ -115,7 +115,7 @@ function pairsOf(text: string): Pair[] {
 /** A field of a task node, with its word pairs. */
 interface Candidate {
   node: DocNode;
-  field: 'heading' | 'text';
+  field: TextField;
   text: string;
   pairs: Pair[];
 }

@@ -34,7 +34,7 @@ import {
   type InstrumentStart,
 } from './lookahead.ts';
 import { continuesQuoted, quotedLabel, readQuoted, type OpenQuote } from './quotes.ts';
-import type { NodeKind } from './schema.ts';
+import type { NodeKind, TextField } from './schema.ts';
 import { looksLikeHeader } from './tables.ts';
 
 /** A problem worth a person's attention, with its place in the source. */
@@ -100,7 +100,7 @@ export class TreeBuilder {
   /** The node whose text the last line went into: where a wrapped line continues. */
   private lastDraft: Draft | null = null;
   /** Where the previous line's words went, for a wrapped line that finishes them. */
-  private sink: { node: Draft; field: 'text' | 'heading' } | null = null;
+  private sink: { node: Draft; field: TextField } | null = null;
   /** Numbering that runs through a whole document (or one appendix): articles and targets. */
   private scope: Counters = {};
   private quote: OpenQuote | null = null;
@@ -153,7 +153,7 @@ export class TreeBuilder {
   }
 
   /** Remembers where a line's words went. */
-  private stored(node: Draft, field: 'text' | 'heading' = 'text'): void {
+  private stored(node: Draft, field: TextField = 'text'): void {
     this.sink = { node, field };
   }
 

@@ -86,6 +86,9 @@ export interface DocNode {
   children: DocNode[];
 }
 
+/** The two fields of a node that hold the document's own words, which analyses mark. */
+export type TextField = 'heading' | 'text';
+
 // The object schema is made once; only the children refer back to it lazily. A lazy schema
 // around the whole object would build a new object schema for every node it checks.
 export const DocNodeSchema: z.ZodType<DocNode> = z

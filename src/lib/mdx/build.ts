@@ -18,7 +18,7 @@
  */
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { BODY_KINDS, type DocNode, type NodeKind } from '../document/schema.ts';
+import { BODY_KINDS, type DocNode, type NodeKind, type TextField } from '../document/schema.ts';
 import { blockOf, flowElement, textElement } from './attributes.ts';
 import { phrasing, type Mark } from './inline.ts';
 import type { Section } from './sections.ts';
@@ -65,7 +65,7 @@ export interface BuildContext {
   /** Ancestors of every node in the whole document, outermost first. */
   ancestors: Map<string, DocNode[]>;
   /** Inline marks for one field of one node. */
-  marks: (node: DocNode, field: 'heading' | 'text') => Mark[];
+  marks: (node: DocNode, field: TextField) => Mark[];
   /** Cross-links to show under a node. */
   related: Map<string, Related>;
   /** Akoma Ntoso eId of each body node, shown for people who link across systems. */

@@ -3,7 +3,7 @@
  * Pure, so `scripts/content.ts` writes exactly what the staleness test recomputes.
  */
 import type { RootContent } from 'mdast';
-import type { DocNode, Document } from '../document/schema.ts';
+import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { citation, citationPart } from '../vocabulary/citation.ts';
 import { ui } from '../vocabulary/strings.ts';
@@ -17,7 +17,7 @@ import { aknEids } from '../vocabulary/eids.ts';
 
 /** Cross-references found by the analysis step, as the builder consumes them. */
 export interface Enrichment {
-  marks: (node: DocNode, field: 'heading' | 'text') => Mark[];
+  marks: (node: DocNode, field: TextField) => Mark[];
   related: Map<string, Related>;
 }
 

@@ -6,14 +6,14 @@
 import type { DocumentAbbreviations } from '../analysis/abbreviations.ts';
 import { findCitedDocuments, type CitedDocument } from '../analysis/cited.ts';
 import { linkTargetsToTasks, type TargetLinks } from '../analysis/targets.ts';
-import type { DocNode, Document } from '../document/schema.ts';
+import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { citationPart, displayReaderCitation } from '../vocabulary/citation.ts';
 import type { Related, RelatedLink } from './build.ts';
 import type { Enrichment, Placement } from './emit.ts';
 import type { Mark } from './inline.ts';
 
 /** Key of one field of one node. */
-function fieldKey(id: string, field: 'heading' | 'text'): string {
+function fieldKey(id: string, field: TextField): string {
   return `${id}#${field}`;
 }
 
