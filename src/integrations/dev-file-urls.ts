@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { escapeRegExp } from '../lib/text/pattern.ts';
-import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
+import { DOWNLOAD_FOLDER } from '../lib/export/downloads.ts';
 import { DOCUMENT_INFO_FILE } from '../search/paths.ts';
 
 /**

@@ -2,7 +2,7 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { DOWNLOAD_FOLDER } from '../lib/export/files.ts';
+import { DOWNLOAD_FOLDER } from '../lib/export/downloads.ts';
 import { publicSite, RELATIVE_LINKS_WARNING } from '../lib/export/links.ts';
 import { documentDownloads, library } from '../lib/site/library.ts';
 import { documentDataDir, readKept } from '../lib/site/site-data.ts';

@@ -20,7 +20,8 @@ import {
   toTargetsCsv,
 } from '../../src/lib/export/csv';
 import { fieldDocs } from '../../src/lib/export/fields';
-import { downloadBody, downloads } from '../../src/lib/export/files';
+import { downloads } from '../../src/lib/export/downloads';
+import { downloadBody } from '../../src/lib/export/files';
 import { toDocumentJson, toFactsJson } from '../../src/lib/export/json';
 import { publicSite, publicUrl, RELATIVE_LINKS_WARNING } from '../../src/lib/export/links';
 import openData from '../../src/integrations/open-data';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadGlossary, type Glossary } from '../analysis/abbreviations.ts';
 import { loadDocumentFile } from '../document/load.ts';
 import { originalOf } from '../import/source.ts';
-import { DOWNLOAD_FOLDER } from '../export/files.ts';
+import { DOWNLOAD_FOLDER } from '../export/downloads.ts';
 import { replaceFolders } from '../mdx/write.ts';
 import { CONTENT_DIR, SITE_DATA_DIR, SITE_FILES, type Summary } from '../site/site-data.ts';
 import { InputError } from '../text/normalize.ts';

@@ -22,7 +22,7 @@ import {
   type TargetRow,
   type UrlOf,
 } from './csv.ts';
-import { unavailable, type MadeKind } from './files.ts';
+import { unavailable, type MadeKind } from './downloads.ts';
 
 /** One documented field: name, meaning, and an example from the document (null when none). */
 export interface FieldDoc {

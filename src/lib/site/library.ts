@@ -12,7 +12,7 @@ import type { TargetLinks } from '../analysis/targets.ts';
 import type { DocNode, Document } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
 import { rememberCasing } from './document.ts';
-import { DOWNLOAD_FOLDER } from '../export/files.ts';
+import { DOWNLOAD_FOLDER } from '../export/downloads.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 import type { PageRef } from './outline.ts';
 import {

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { GlossaryUseSchema } from '../analysis/abbreviations.ts';
 import { CitedDocumentSchema } from '../analysis/cited.ts';
 import { PageFrontmatterSchema } from '../mdx/frontmatter.ts';
-import { DOWNLOAD_KINDS, type MadeKind } from '../export/files.ts';
+import { DOWNLOAD_KINDS, type MadeKind } from '../export/downloads.ts';
 import { DOCUMENT_PAGES, type DocumentPageKey } from '../vocabulary/pages.ts';
 
 /** The keys of `DOCUMENT_PAGES`, for the schema. */
