@@ -8,6 +8,11 @@ import keptPages from './src/integrations/kept-pages.ts';
 import openData from './src/integrations/open-data.ts';
 import pagefind from './src/integrations/pagefind.ts';
 
+// The project's commands send nothing to third parties: Astro's anonymous usage reports are off
+// for every command that reads this file (Astro checks the variable after loading it). Set it
+// to an empty value to send them.
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
 /**
  * Where the site is published. `SITE_URL` (origin, e.g. https://nghiquyet.example.vn) makes
  * canonical URLs, Open Graph and the sitemap absolute; `BASE_PATH` (e.g. /doc-nghi-quyet/)
