@@ -2,7 +2,8 @@
  * `npm run bench`: parse speed, cold builds of 1, 10, 100 and 1,000 resolutions in a temporary
  * copy of the project, the size of each site and its page weight, and search figures for the
  * 1- and 1,000-document sites. Prints tables and merges the figures into `bench/results.json`.
- * `npm run bench -- --sizes 1,10` runs a subset; see docs/benchmarks.md.
+ * `npm run bench -- --sizes 1,10` runs a subset, `--laws 100,400` builds long laws one at a time;
+ * see docs/benchmarks.md.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { BuildFailure, PHASE_MARKERS, runBuild, type BuildRun } from './bench/bu
 import { editSeed } from './bench/edit.ts';
 import { measureFirstSearch, type FirstSearch } from './bench/first-search.ts';
 import { currentLoad, describeMachine, probeSpeed } from './bench/machine.ts';
+import { benchLaw } from './bench/laws.ts';
 import { benchParse } from './bench/parse.ts';
 import { createProject, makeCold, removeProject } from './bench/project.ts';
 import {
@@ -20,6 +22,8 @@ import {
   comparisonTable,
   conditionFields,
   kb,
+  lawTable,
+  type LawRow,
   mergeResults,
   phaseTable,
   superlinear,
@@ -203,6 +207,31 @@ async function benchSize(
   }
 }
 
+/** Builds one generated law of `articles` articles alone, and weighs its pages. */
+async function lawBuild(articles: number, options: BenchOptions): Promise<LawRow> {
+  const law = benchLaw(articles);
+  const dir = createProject(ROOT, [law], `law-${articles}`);
+  progress(`a law of ${articles} articles: building in ${dir}`);
+  try {
+    makeCold(dir);
+    const { run, load } = await timedBuild(dir, options.heapMb);
+    const own = distSize(join(dir, 'dist', law.slug));
+    return {
+      articles,
+      pages: own.pages,
+      htmlBytes: own.htmlBytes,
+      distBytes: distSize(join(dir, 'dist')).bytes,
+      seconds: run.seconds,
+      peakMb: run.peakMb,
+      ...conditionFields(load),
+      date: new Date().toISOString(),
+    };
+  } finally {
+    if (options.keep) progress(`  kept ${dir}`);
+    else removeProject(dir);
+  }
+}
+
 /** Earlier results, or null when there are none yet. */
 function readResults(file: string): Results | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Results) : null;
@@ -228,6 +257,7 @@ async function main(): Promise<void> {
   const failures: FailedBuild[] = [];
   const warm: WarmRow[] = [];
   const starlight: StarlightRow[] = [];
+  const laws: LawRow[] = [];
   let install: string | null = null;
   // Starlight is installed from the npm registry once per run, when a size needs it.
   const starlightInstall = (): string => {
@@ -267,6 +297,9 @@ async function main(): Promise<void> {
       }
     }
   }
+  if (options.searchOnly === null) {
+    for (const articles of options.laws) laws.push(await lawBuild(articles, options));
+  }
   const out = resolve(ROOT, options.out);
   const results = mergeResults(readResults(out), {
     machine,
@@ -276,6 +309,7 @@ async function main(): Promise<void> {
     failures,
     warm,
     starlight,
+    laws,
   });
   if (install !== null && !options.keep) removeProject(install);
   mkdirSync(dirname(out), { recursive: true });
@@ -286,16 +320,24 @@ async function main(): Promise<void> {
     await prettier.format(JSON.stringify(results, null, 2), { ...config, filepath: out }),
   );
 
-  console.log('\nCold builds (this run)');
-  console.table(summaryTable(builds));
+  if (builds.length > 0) {
+    console.log('\nCold builds (this run)');
+    console.table(summaryTable(builds));
+  }
   if (warm.length + starlight.length > 0) {
     console.log('Warm rebuild and Starlight (this run)');
     console.table(comparisonTable(warm, starlight));
   }
-  console.log('Details');
-  console.table(buildTable(builds));
-  console.log('Seconds per phase');
-  console.table(phaseTable(builds));
+  if (laws.length > 0) {
+    console.log('Long laws, one at a time (this run)');
+    console.table(lawTable(laws));
+  }
+  if (builds.length > 0) {
+    console.log('Details');
+    console.table(buildTable(builds));
+    console.log('Seconds per phase');
+    console.table(phaseTable(builds));
+  }
   if (results.growth && results.growth.length > 0) {
     console.log('Growth exponents from 10 documents up, all recorded sizes (1 = linear)');
     console.table(results.growth);

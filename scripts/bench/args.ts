@@ -31,6 +31,8 @@ export interface BenchOptions {
   starlight: number[];
   /** The size at which a warm rebuild is measured, or null to skip. */
   warm: number | null;
+  /** Numbers of articles of the long laws built one at a time; empty to skip. */
+  laws: number[];
 }
 
 /** A bad option, reported as one line. */
@@ -74,6 +76,7 @@ export function benchOptions(argv: string[]): BenchOptions {
         'skip-starlight': { type: 'boolean', default: false },
         warm: { type: 'string' },
         'skip-warm': { type: 'boolean', default: false },
+        laws: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -81,8 +84,15 @@ export function benchOptions(argv: string[]): BenchOptions {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  const laws = values.laws === undefined ? [] : parseSizes(values.laws);
   return {
-    sizes: values.sizes === undefined ? [...DEFAULT_SIZES] : parseSizes(values.sizes),
+    // Asked for long laws alone, the benchmark builds no library.
+    sizes:
+      values.sizes !== undefined
+        ? parseSizes(values.sizes)
+        : laws.length > 0
+          ? []
+          : [...DEFAULT_SIZES],
     keep: values.keep,
     skipParse: values['skip-parse'],
     skipSearch: values['skip-search'],
@@ -99,5 +109,6 @@ export function benchOptions(argv: string[]): BenchOptions {
       : values.warm === undefined
         ? DEFAULT_WARM_SIZE
         : positive('--warm', values.warm),
+    laws,
   };
 }

@@ -61,7 +61,11 @@ function copyProject(root: string, dir: string): void {
 }
 
 /** A fresh project folder whose `seeds/` holds exactly the given variants, written one by one. */
-export function createProject(root: string, variants: Iterable<Variant>, label = 'docs'): string {
+export function createProject(
+  root: string,
+  variants: Iterable<Pick<Variant, 'slug' | 'text'>>,
+  label = 'docs',
+): string {
   const dir = mkdtempSync(join(tmpdir(), `nq-bench-${label}-`));
   copyProject(root, dir);
   mkdirSync(join(dir, 'seeds'));

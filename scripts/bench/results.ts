@@ -91,6 +91,23 @@ export interface StarlightRow {
   date: string;
 }
 
+/** A cold build of one generated law alone: how a long document's pages weigh. */
+export interface LawRow {
+  articles: number;
+  /** Pages of the law's own folder. */
+  pages: number;
+  /** HTML of the law's own pages. */
+  htmlBytes: number;
+  /** Everything in `dist/`. */
+  distBytes: number;
+  seconds: number;
+  peakMb: number | null;
+  loadBefore: number;
+  loadAfter: number;
+  speedBefore?: SpeedProbe;
+  date: string;
+}
+
 /** Search figures for one site, as the search benchmark reports them. */
 export interface SearchRow {
   documents: number;
@@ -121,6 +138,8 @@ export interface Results {
   warm?: WarmRow[];
   /** Starlight builds of the same content. */
   starlight?: StarlightRow[];
+  /** Builds of single long laws, by their number of articles. */
+  laws?: LawRow[];
   /** Growth exponents between successive sizes from 10 documents up, derived from `builds`. */
   growth?: Growth[];
   /** Estimated arrival times on slow mobile links, derived from `builds` and `search`. */
@@ -192,9 +211,14 @@ export function starlightRow(
 
 /** Rows of `next` replace those of `previous` with the same document count; the rest stay. */
 function mergeRows<T extends { documents: number }>(previous: T[], next: T[]): T[] {
-  const replaced = new Set(next.map((row) => row.documents));
-  return [...previous.filter((row) => !replaced.has(row.documents)), ...next].sort(
-    (a, b) => a.documents - b.documents,
+  return mergeBy(previous, next, (row) => row.documents);
+}
+
+/** Rows of a run replace earlier rows with the same key; sorted by the key. */
+function mergeBy<T>(previous: T[], next: T[], key: (row: T) => number): T[] {
+  const replaced = new Set(next.map(key));
+  return [...previous.filter((row) => !replaced.has(key(row))), ...next].sort(
+    (a, b) => key(a) - key(b),
   );
 }
 
@@ -214,6 +238,7 @@ export function mergeResults(previous: Results | null, next: Results): Results {
           failures: mergeRows(previous.failures ?? [], next.failures ?? []),
           warm: mergeRows(previous.warm ?? [], next.warm ?? []),
           starlight: mergeRows(previous.starlight ?? [], next.starlight ?? []),
+          laws: mergeBy(previous.laws ?? [], next.laws ?? [], (row) => row.articles),
         };
   // A failure stays on record until the same size builds with the same heap limit: a build that
   // only succeeded with a raised limit does not erase the failure with Node's default.
@@ -407,4 +432,18 @@ export function phoneRows(builds: readonly BuildRow[], search: readonly SearchRo
     }
   }
   return rows;
+}
+
+/** The long-law builds as a printed table. */
+export function lawTable(rows: readonly LawRow[]): Record<string, string | number>[] {
+  return rows.map((row) => ({
+    articles: row.articles,
+    pages: row.pages,
+    'HTML KB': kb(row.htmlBytes),
+    'KB a page': Math.round(row.htmlBytes / row.pages / 102.4) / 10,
+    'dist KB': kb(row.distBytes),
+    seconds: row.seconds,
+    'peak MB': row.peakMb ?? '',
+    speed: speedText(row.speedBefore),
+  }));
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { HtmlElement } from 'html-validate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longCode } from '../../scripts/bench/laws.ts';
 import { loadGlossary } from '../../src/lib/analysis/abbreviations.ts';
 import { compileDocument } from '../../src/lib/build/compile.ts';
 import { deployOf } from '../../src/lib/build/deploy.ts';
@@ -28,7 +29,6 @@ import { launchChromium } from '../support/chromium.ts';
 import { htmlFiles, listFiles, readText, runInProject } from '../support/dist.ts';
 import { attr, decodeEntities, parseHtml } from '../support/html.ts';
 import { checkLinks, readPageFacts } from '../support/links.ts';
-import { longCode } from '../support/long-code.ts';
 import { byId, CITE_NAME } from '../support/selectors.ts';
 import { PROJECT_ROOT, startPreview, type PreviewServer } from '../support/server.ts';
 

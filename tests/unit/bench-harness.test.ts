@@ -2,6 +2,9 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { editSeed } from '../../scripts/bench/edit.ts';
+import { ARTICLES_PER_CHAPTER, benchLaw } from '../../scripts/bench/laws.ts';
+import { parseDocument } from '../../src/lib/document/parse.ts';
+import { flatten } from '../../src/lib/document/tree.ts';
 import {
   CONTENT_COMPONENTS,
   STARLIGHT_VERSION,
@@ -38,6 +41,7 @@ import {
   summaryTable,
   type BuildRow,
   type Results,
+  type LawRow,
 } from '../../scripts/bench/results.ts';
 import { baseFromHtml, pagesToWeigh, type DistSize } from '../../scripts/bench/site.ts';
 import { growthExponent, median } from '../../scripts/bench/stats.ts';
@@ -94,6 +98,16 @@ describe('benchmark options', () => {
     expect(benchOptions(['--sizes', '10,1']).sizes).toEqual([1, 10]);
     expect(benchOptions(['--sizes=100']).sizes).toEqual([100]);
     expect(benchOptions(['--keep', '--skip-search']).skipSearch).toBe(true);
+  });
+
+  it('builds long laws only when asked, and then no library unless sizes are given too', () => {
+    expect(benchOptions([]).laws).toEqual([]);
+    expect(benchOptions(['--laws', '400,100'])).toMatchObject({ laws: [100, 400], sizes: [] });
+    expect(benchOptions(['--laws', '100', '--sizes', '10'])).toMatchObject({
+      laws: [100],
+      sizes: [10],
+    });
+    expect(() => benchOptions(['--laws', 'many'])).toThrow(UsageError);
   });
 
   it('reads the heap limit and the folder to search without building', () => {
@@ -363,6 +377,27 @@ describe('benchmark results', () => {
     expect(mergeResults(failed, results([raised])).failures).toEqual([failure]);
   });
 
+  it('merges long-law rows by their number of articles', () => {
+    const law = (articles: number, seconds: number): LawRow => ({
+      articles,
+      pages: articles + 5,
+      htmlBytes: 1000,
+      distBytes: 2000,
+      seconds,
+      peakMb: 300,
+      loadBefore: 0,
+      loadAfter: 0,
+      date: '',
+    });
+    const earlier = { ...results([]), laws: [law(100, 9), law(800, 20)] };
+    const merged = mergeResults(earlier, { ...results([]), laws: [law(400, 15), law(100, 8)] });
+    expect(merged.laws?.map((l) => [l.articles, l.seconds])).toEqual([
+      [100, 8],
+      [400, 15],
+      [800, 20],
+    ]);
+  });
+
   it('drops figures from other hardware instead of mixing them', () => {
     const earlier = results([row(1000, 900)], { ...MACHINE, cpu: 'Other CPU' });
     expect(mergeResults(earlier, results([row(10, 25)])).builds).toHaveLength(1);
@@ -389,5 +424,24 @@ describe('benchmark phone estimates', () => {
     expect(rows[2]?.bytes).toBe(50_000);
     expect(Object.keys(rows[0]?.seconds ?? {})).toEqual(LINKS.map((link) => link.name));
     expect(phoneRows([row(10, 20)], [{ documents: 10, date: '', figures: {} }])).toHaveLength(2);
+  });
+});
+
+describe('benchmark laws', () => {
+  it('are laws of the articles asked for, in chapters, that parse without a warning', () => {
+    const law = benchLaw(2 * ARTICLES_PER_CHAPTER);
+    expect(law.slug).toBe(`luat-${2 * ARTICLES_PER_CHAPTER}-dieu`);
+    const { document, warnings } = parseDocument(law.text);
+    expect(warnings).toEqual([]);
+    const nodes = flatten(document.nodes);
+    expect(nodes.filter((n) => n.kind === 'chapter').map((n) => n.label)).toEqual([
+      'Chương I',
+      'Chương II',
+    ]);
+    const articles = nodes.filter((n) => n.kind === 'article');
+    expect(articles.map((n) => n.num)).toEqual(
+      Array.from({ length: 2 * ARTICLES_PER_CHAPTER }, (_, i) => String(i + 1)),
+    );
+    expect(articles.every((n) => n.children.length === 2)).toBe(true);
   });
 });

@@ -1,9 +1,16 @@
 import { numberToRoman } from '../../src/lib/document/numbering.ts';
 
 /**
- * The text of a law long enough that its pages show only part of the table of contents:
- * `chapters` chapters of `articles` articles, each article two clauses, numbered on from one
- * chapter to the next as a code's articles are.
+ * Generated laws of any length, for the long-document benchmark (`npm run bench -- --laws`)
+ * and the tests of long documents: a library of codes holds texts of hundreds of articles.
+ */
+
+/** Articles in each chapter of a benchmark law. */
+export const ARTICLES_PER_CHAPTER = 20;
+
+/**
+ * The text of a law of `chapters` chapters of `articles` articles, each article two clauses,
+ * numbered on from one chapter to the next as a code's articles are.
  */
 export function longCode(chapters: number, articles: number): string {
   const lines = [
@@ -33,4 +40,13 @@ export function longCode(chapters: number, articles: number): string {
     'Trần Thanh Mẫn',
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** The benchmark's law of `articles` articles (a multiple of the articles in a chapter). */
+export function benchLaw(articles: number): { slug: string; text: string } {
+  const chapters = Math.max(1, Math.ceil(articles / ARTICLES_PER_CHAPTER));
+  return {
+    slug: `luat-${chapters * ARTICLES_PER_CHAPTER}-dieu`,
+    text: longCode(chapters, ARTICLES_PER_CHAPTER),
+  };
 }
