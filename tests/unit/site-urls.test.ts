@@ -11,6 +11,7 @@ import {
   nodeUrl,
   normaliseBase,
   pageUrl,
+  wholeTocUrl,
   withBase,
 } from '../../src/lib/site/urls.ts';
 
@@ -34,6 +35,7 @@ describe('URLs under a base path', () => {
     );
     expect(citedUrl('doc', 'nq-57-nq-tw', '/nq/')).toBe('/nq/doc/van-ban-dan-chieu/#nq-57-nq-tw');
     expect(glossaryUrl('doc', 'tt-grdp', '/')).toBe('/doc/thuat-ngu/#tt-grdp');
+    expect(wholeTocUrl('doc', '/nq/')).toBe('/nq/doc/#muc-luc-h');
   });
 
   it('makes canonical URLs absolute from the configured site', () => {

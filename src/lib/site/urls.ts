@@ -39,6 +39,14 @@ export function docUrl(doc: string, base: string = BASE): string {
   return withBase(`${doc}/`, base);
 }
 
+/** The id of the heading of a table of contents; a front page's table is the whole one. */
+export const TOC_HEADING_ID = 'muc-luc-h';
+
+/** A document's whole table of contents, on its front page. */
+export function wholeTocUrl(doc: string, base: string = BASE): string {
+  return docUrl(doc, base) + fragment(TOC_HEADING_ID);
+}
+
 /** One section page of a document. */
 export function pageUrl(doc: string, page: string, base: string = BASE): string {
   return withBase(`${doc}/${page}/`, base);
