@@ -18,13 +18,15 @@ import { contentStep, restOf } from './content-step.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
+/** The options that are Astro's, not the content step's. */
+const astroOptions = restOf(args);
 const astro = spawn(
   process.execPath,
   [
     join(root, 'node_modules', 'astro', 'astro.js'),
     'build',
-    ...astroConfigArguments(root, restOf(args)),
-    ...restOf(args),
+    ...astroConfigArguments(root, astroOptions),
+    ...astroOptions,
   ],
   {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],

@@ -42,11 +42,16 @@ export function longCode(chapters: number, articles: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The benchmark's law of `articles` articles (a multiple of the articles in a chapter). */
-export function benchLaw(articles: number): { slug: string; text: string } {
+/**
+ * The benchmark's law of at least `articles` articles, in whole chapters, with the number of
+ * articles it has.
+ */
+export function benchLaw(articles: number): { slug: string; text: string; articles: number } {
   const chapters = Math.max(1, Math.ceil(articles / ARTICLES_PER_CHAPTER));
+  const made = chapters * ARTICLES_PER_CHAPTER;
   return {
-    slug: `luat-${chapters * ARTICLES_PER_CHAPTER}-dieu`,
+    slug: `luat-${made}-dieu`,
     text: longCode(chapters, ARTICLES_PER_CHAPTER),
+    articles: made,
   };
 }

@@ -440,7 +440,7 @@ export function lawTable(rows: readonly LawRow[]): Record<string, string | numbe
     articles: row.articles,
     pages: row.pages,
     'HTML KB': kb(row.htmlBytes),
-    'KB a page': Math.round(row.htmlBytes / row.pages / 102.4) / 10,
+    'KB a page': kb(row.htmlBytes / row.pages),
     'dist KB': kb(row.distBytes),
     seconds: row.seconds,
     'peak MB': row.peakMb ?? '',

@@ -431,6 +431,9 @@ describe('benchmark laws', () => {
   it('are laws of the articles asked for, in chapters, that parse without a warning', () => {
     const law = benchLaw(2 * ARTICLES_PER_CHAPTER);
     expect(law.slug).toBe(`luat-${2 * ARTICLES_PER_CHAPTER}-dieu`);
+    expect(law.articles).toBe(2 * ARTICLES_PER_CHAPTER);
+    // A number between whole chapters gets the next whole chapter, and says so.
+    expect(benchLaw(ARTICLES_PER_CHAPTER + 1).articles).toBe(2 * ARTICLES_PER_CHAPTER);
     const { document, warnings } = parseDocument(law.text);
     expect(warnings).toEqual([]);
     const nodes = flatten(document.nodes);
