@@ -1,7 +1,8 @@
 import type { PhrasingContent } from 'mdast';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nestable, phrasing, type Mark } from '../../src/lib/mdx/inline.ts';
-import { clip, firstWords, gist, nodeTitle } from '../../src/lib/vocabulary/titles.ts';
+import { clip, firstWords, gist, nodeTitle, squash } from '../../src/lib/vocabulary/titles.ts';
 import { relativeCitation } from '../../src/lib/mdx/enrich.ts';
 import { displayCitation } from '../../src/lib/vocabulary/citation.ts';
 import type { DocNode } from '../../src/lib/document/schema.ts';
@@ -66,6 +67,35 @@ describe('short names', () => {
     expect(clip('một hai ba bốn năm sáu', 12)).toBe('một hai ba…');
     expect(clip('ngắn', 12)).toBe('ngắn');
     expect(firstWords('a  b c d', 2)).toBe('a b…');
+  });
+
+  it('clips and takes first words as if the whole text were squashed, reading only its start', () => {
+    // The definitions both read the whole text: squash it, then cut.
+    const wholeClip = (text: string, max: number): string => {
+      const flat = squash(text);
+      if (flat.length <= max) return flat;
+      const cut = flat.slice(0, max - 1);
+      const space = cut.lastIndexOf(' ');
+      return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/u, '')}…`;
+    };
+    const wholeWords = (text: string, count: number): string => {
+      const words = squash(text).split(' ');
+      return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
+    };
+    // Words, runs of spaces and line breaks long enough to straddle where the start is cut.
+    const piece = fc.oneof(
+      fc.constantFrom('Điều', 'khoản', 'ngân sách,', '2.500', '-', '.', 'tỷ đồng;', '😀'),
+      fc.constantFrom(' ', '  ', '\n', ' \t\n ', ' '.repeat(40), '\u00a0'),
+      fc.string({ maxLength: 12 }),
+    );
+    const text = fc.array(piece, { maxLength: 120 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 60 }), (value, max) => {
+        expect(clip(value, max)).toBe(wholeClip(value, max));
+        expect(firstWords(value, max)).toBe(wholeWords(value, max));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('names a node by its label and heading, or the start of its text', () => {

@@ -25,7 +25,7 @@
  */
 import type { DocNode, Document, TextField } from '../document/schema.ts';
 import { walk } from '../document/tree.ts';
-import { spellingKey, words } from '../text/fold.ts';
+import { remembered, spellingKey, words } from '../text/fold.ts';
 import { findIndicators, RANK_UNIT, type IndicatorMatch } from './indicators.ts';
 import { escapeRegExp } from '../text/pattern.ts';
 import { LEXICON } from './lexicon.ts';
@@ -94,13 +94,20 @@ interface Pair {
   end: number;
 }
 
+/**
+ * A word's comparison key, or null for a stop word or a number: asked of every word of every
+ * task and target, which repeat a few thousand words.
+ */
+const topicKey = remembered((word) => {
+  const key = spellingKey(word);
+  return /\p{L}/u.test(word) && !STOP_WORDS.has(key) ? key : null;
+});
+
 /** The side-by-side pairs of topic words of a text, in order (rule 2). */
 function pairsOf(text: string): Pair[] {
   const syllables: Array<Syllable | null> = words(text).map((token) => {
-    const key = spellingKey(token.text);
-    return /\p{L}/u.test(token.text) && !STOP_WORDS.has(key)
-      ? { key, start: token.start, end: token.end }
-      : null;
+    const key = topicKey(token.text);
+    return key === null ? null : { key, start: token.start, end: token.end };
   });
   const out: Pair[] = [];
   for (let i = 1; i < syllables.length; i += 1) {

@@ -12,7 +12,7 @@ import { frontmatterText, type PageFrontmatter, type TrailStep } from './frontma
 import type { Mark } from './inline.ts';
 import { toMdx } from './processor.ts';
 import { splitSections, type Section } from './sections.ts';
-import { clip, nodeTitle, squash } from '../vocabulary/titles.ts';
+import { clip, nodeTitle } from '../vocabulary/titles.ts';
 import { aknEids } from '../vocabulary/eids.ts';
 
 /** Cross-references found by the analysis step, as the builder consumes them. */
@@ -74,7 +74,7 @@ function pageDescription(section: Section): string {
   walk([section.primary], (node) => {
     for (const part of [node.label, node.heading, node.text]) if (part) words.push(part);
   });
-  return clip(squash(words.join(' ')), 160);
+  return clip(words.join(' '), 160);
 }
 
 /** Breadcrumb steps: the ancestors of the page's unit and the pages that hold them. */

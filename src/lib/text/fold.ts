@@ -32,8 +32,10 @@ const REMEMBERED_LENGTH = 24;
 const REMEMBERED_COUNT = 20_000;
 
 /** `compute`, remembering its results for short texts; for pure functions of the text only. */
-function remembered(compute: (text: string) => string): (text: string) => string {
-  const memory = new Map<string, string>();
+export function remembered<T extends string | null>(
+  compute: (text: string) => T,
+): (text: string) => T {
+  const memory = new Map<string, T>();
   return (text) => {
     if (text.length > REMEMBERED_LENGTH) return compute(text);
     let result = memory.get(text);

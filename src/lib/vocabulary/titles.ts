@@ -6,9 +6,21 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The squashed text, or only its start when that is longer than `max` already: squashing a
+ * start gives the start of the squashed whole, and a description of a long section squashed
+ * whole cost more than the rest of its page's frontmatter.
+ */
+function squashedStart(text: string, max: number): string {
+  const room = 2 * max + 16;
+  if (text.length <= room) return squash(text);
+  const start = squash(text.slice(0, room));
+  return start.length > max ? start : squash(text);
+}
+
 /** At most `max` characters, cut at a word boundary with an ellipsis, for titles and menus. */
 export function clip(text: string, max: number): string {
-  const flat = squash(text);
+  const flat = squashedStart(text, max);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -17,7 +29,8 @@ export function clip(text: string, max: number): string {
 
 /** The first `count` words, for search titles ("… — Phấn đấu thành lập mới đạt trên …"). */
 export function firstWords(text: string, count: number): string {
-  const words = squash(text).split(' ');
+  // The words of `squash`, split off no further than one past `count`.
+  const words = text.trim().split(/\s+/, count + 1);
   return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')}…`;
 }
 
