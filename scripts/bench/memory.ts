@@ -45,7 +45,10 @@ function processTree(root: number): string[] {
   for (const pid of pids) {
     const stat = readProc(pid, 'stat');
     const ppid = stat === null ? null : parentPid(stat);
-    if (ppid !== null) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    if (ppid === null) continue;
+    const list = children.get(ppid);
+    if (list) list.push(pid);
+    else children.set(ppid, [pid]);
   }
   const tree = [String(root)];
   for (let i = 0; i < tree.length; i++) tree.push(...(children.get(Number(tree[i])) ?? []));

@@ -591,7 +591,9 @@ export function libraryRecord(title: string, words: ReadonlyMap<string, number>)
   const byWeight = new Map<number, string[]>();
   for (const [word, count] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
     const weight = wordWeight(count);
-    byWeight.set(weight, [...(byWeight.get(weight) ?? []), word]);
+    const list = byWeight.get(weight);
+    if (list) list.push(word);
+    else byWeight.set(weight, [word]);
   }
   const paragraphs = [...byWeight]
     .sort(([a], [b]) => b - a)

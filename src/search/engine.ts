@@ -184,7 +184,9 @@ export function refineByFilters(
   if (active.length === 0) return [...sections];
   const byPage = new Map<PageWords, Section[]>();
   for (const section of sections) {
-    byPage.set(section.page, [...(byPage.get(section.page) ?? []), section]);
+    const list = byPage.get(section.page);
+    if (list) list.push(section);
+    else byPage.set(section.page, [section]);
   }
   return sections.filter((section) =>
     active.every(([name, chosen]) => {
