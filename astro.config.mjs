@@ -34,7 +34,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   // Scripts are files that a reader's browser keeps from page to page: Vite would copy a script
   // under 4 kB into every page that loads it, and the site's own (SiteScript.astro, 3 kB) was
-  // an eighth of each page's HTML and of the site on disk.
+  // an eighth of the pages' HTML.
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   // The pages place HTML that the content step rendered from the MDX in `content/`
   // (`npm run content`, `src/lib/html/`); Astro compiles no MDX itself.
