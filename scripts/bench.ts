@@ -59,6 +59,12 @@ function progress(message: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+/** Removes a benchmark's project folder once measured, or keeps it with `--keep` and says where. */
+function leaveProject(dir: string, options: BenchOptions): void {
+  if (options.keep) progress(`  kept ${dir}`);
+  else removeProject(dir);
+}
+
 /** Search figures for one built project, served by `astro preview` from its folder. */
 async function searchRow(dir: string, documents: number): Promise<SearchRow> {
   const server = await startPreview(join(dir, 'dist'), dir);
@@ -150,8 +156,7 @@ async function starlightBuild(
     const version = installedVersion(install);
     return starlightRow(ours, { ...run, pages, version }, load, new Date().toISOString());
   } finally {
-    if (options.keep) progress(`  kept ${project}`);
-    else removeProject(project);
+    leaveProject(project, options);
   }
 }
 
@@ -202,8 +207,7 @@ async function benchSize(
     const warm = options.warm === documents ? await warmRebuild(dir, documents, options) : null;
     return { build, search, warm, starlight: compared };
   } finally {
-    if (options.keep) progress(`  kept ${dir}`);
-    else removeProject(dir);
+    leaveProject(dir, options);
   }
 }
 
@@ -227,8 +231,7 @@ async function lawBuild(articles: number, options: BenchOptions): Promise<LawRow
       date: new Date().toISOString(),
     };
   } finally {
-    if (options.keep) progress(`  kept ${dir}`);
-    else removeProject(dir);
+    leaveProject(dir, options);
   }
 }
 

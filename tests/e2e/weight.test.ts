@@ -51,6 +51,13 @@ describe('page weight', () => {
     expect(weights.flatMap((weight) => budgetProblems(weight))).toEqual([]);
   });
 
+  it('carries no module script inline: scripts are files the browser keeps between pages', () => {
+    const files = htmlFiles(listFiles(distDir));
+    expect(files.length).toBeGreaterThan(0);
+    const inlineModule = /<script\b(?![^>]*\bsrc=)[^>]*\btype="module"[^>]*>/u;
+    expect(files.filter((file) => inlineModule.test(readText(distDir, file)))).toEqual([]);
+  });
+
   it('counts every stylesheet and script a page requests before any interaction', async () => {
     const files = listFiles(distDir);
     const doc = documentSlugs(files)[0];

@@ -12,6 +12,7 @@ export function squash(text: string): string {
  * descriptions took two fifths of the time spent splitting documents into pages.
  */
 function squashedStart(text: string, max: number): string {
+  // Room for runs of spaces: a start of twice the limit rarely squashes to less than the limit.
   const room = 2 * max + 16;
   if (text.length <= room) return squash(text);
   const start = squash(text.slice(0, room));
