@@ -10,16 +10,10 @@
 import { createInterface } from 'node:readline';
 import * as pagefind from 'pagefind';
 import { awaitedLater } from './awaited-later';
-import {
-  describeIndexed,
-  HelperRequestSchema,
-  indexPages,
-  limiter,
-  onLiveService,
-  PARALLEL_DOCUMENTS,
-  documentLine,
-  type IndexedPages,
-} from './pagefind';
+import { describeIndexed, indexPages, type IndexedPages } from './search-index/documents';
+import { HelperRequestSchema } from './search-index/helper';
+import { limiter, onLiveService, PARALLEL_DOCUMENTS } from './search-index/service';
+import { documentLine } from './search-index/stored';
 
 /** What indexing a document gave, as text until its search information is completed. */
 function held(indexed: IndexedPages): string {

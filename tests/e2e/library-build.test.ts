@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
 import { createProject, removeProject } from '../../scripts/bench/project.ts';
 import * as pagefind from 'pagefind';
+import { indexLibrary } from '../../src/integrations/search-index/library.ts';
 import {
   documentSlugs,
-  indexLibrary,
   pageUrl,
   searchablePages,
-  writePages,
-} from '../../src/integrations/pagefind.ts';
+} from '../../src/integrations/search-index/pages.ts';
+import { writePages } from '../../src/integrations/search-index/service.ts';
 import { parseDocument } from '../../src/lib/document/parse.ts';
 import { flatten } from '../../src/lib/document/tree.ts';
 import { HOME_PAGE_SIZE } from '../../src/lib/site/pagination.ts';

@@ -15,18 +15,20 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stateFromUrl, urlForState } from '../../src/components/search/search-page';
 import fc from 'fast-check';
-import pagefindIntegration, {
+import pagefindIntegration from '../../src/integrations/pagefind';
+import {
   helperCount,
-  renderedPage,
   mergeShares,
   shareOut,
   startHelper,
   streamPages,
+} from '../../src/integrations/search-index/helper';
+import { indexLibrary, type LibraryReport } from '../../src/integrations/search-index/library';
+import {
+  renderedPage,
   DOCUMENT_MARKER,
   documentSlugs,
-  indexLibrary,
-  type LibraryReport,
-} from '../../src/integrations/pagefind';
+} from '../../src/integrations/search-index/pages';
 import { DOCUMENT_PAGES } from '../../src/lib/vocabulary/pages';
 import { searchClauses, type ClauseResult } from '../../src/search/engine';
 import { routeWords, searchLibrary } from '../../src/search/library';

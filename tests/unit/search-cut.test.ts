@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderedPage, searchableHtml } from '../../src/integrations/pagefind';
+import { renderedPage, searchableHtml } from '../../src/integrations/search-index/pages';
 
 /**
  * What Pagefind is handed of a page: the marked element inside the page's `<html>` tag, cut from

@@ -9,7 +9,8 @@ import {
   type ClauseResult,
   type PagefindApi,
 } from '../../src/search/engine';
-import pagefindIntegration, { indexSite, SearchIndexError } from '../../src/integrations/pagefind';
+import pagefindIntegration from '../../src/integrations/pagefind';
+import { indexSite, SearchIndexError } from '../../src/integrations/search-index/service';
 import type { PagefindFragment } from '../../src/search/sections';
 import { fixtureSearch, type FixtureSearch } from './search-fixture';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexSite } from '../../src/integrations/pagefind';
+import { indexSite } from '../../src/integrations/search-index/service';
 import { compressedSize } from '../support/search.ts';
 import type { PagefindApi } from '../../src/search/engine';
 

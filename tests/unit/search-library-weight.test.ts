@@ -7,12 +7,12 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_QUERY } from '../../scripts/bench/first-search.ts';
 import { loadBases, makeVariants } from '../../scripts/bench/variants.ts';
+import { documentPages } from '../../src/integrations/search-index/fragments';
 import {
-  documentPages,
   documentWords,
   writeLibraryIndex,
   type LibraryRecord,
-} from '../../src/integrations/pagefind';
+} from '../../src/integrations/search-index/library-record';
 import type { WordKeys } from '../../src/search/match';
 import { routeWords } from '../../src/search/library';
 import { Runtime, type PagefindModule } from '../../src/search/runtime';

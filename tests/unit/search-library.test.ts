@@ -13,12 +13,12 @@ import {
   WHOLE_DOCUMENT_PAGES,
   type PagefindModule,
 } from '../../src/search/runtime';
+import { documentPages } from '../../src/integrations/search-index/fragments';
 import {
-  documentPages,
   documentWords,
   libraryRecord,
   wordWeight,
-} from '../../src/integrations/pagefind';
+} from '../../src/integrations/search-index/library-record';
 import type { WordKeys } from '../../src/search/match';
 
 /**

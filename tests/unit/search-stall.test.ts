@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onLiveService } from '../../src/integrations/pagefind';
+import { onLiveService } from '../../src/integrations/search-index/service';
 
 /**
  * A document's indexing on a Pagefind service that stops answering: the service is restarted

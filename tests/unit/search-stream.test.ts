@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { APIContext } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
-import { limiter } from '../../src/integrations/pagefind';
+import { limiter } from '../../src/integrations/search-index/service';
 import { onRequest, setPageSink } from '../../src/integrations/page-sink';
 import { belowBase, folderOf, pageStream } from '../../src/integrations/page-stream';
 
