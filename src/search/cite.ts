@@ -1,5 +1,5 @@
 import { citedDocument, matchUnits, type Citation } from './citation';
-import type { ClauseResult } from './engine';
+import type { CitedOutcome, ClauseResult } from './engine';
 import { DocumentInfoSchema, LibraryInfoSchema, type DocumentInfo, type LibraryInfo } from './info';
 import { libraryInfoUrl, scopeInfoUrl, withSlash } from './paths';
 
@@ -8,13 +8,6 @@ import { libraryInfoUrl, scopeInfoUrl, withSlash } from './paths';
  * library's list of documents (for a citation naming one) and the document's list of units.
  * Loaded only when a query reads as a citation.
  */
-
-/** What a citation found. */
-export interface CitedOutcome {
-  results: ClauseResult[];
-  /** The document reference as typed, when it names no document of the library. */
-  missing?: string;
-}
 
 /** Where the search runs: the site's base, and the one document it is scoped to, if any. */
 export interface CitationScope {

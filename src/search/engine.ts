@@ -1,5 +1,4 @@
 import { parseCitation, type Citation } from './citation';
-import type { CitedOutcome } from './cite';
 import { buildExcerpt, type Segment } from './excerpt';
 import { pagefindQueries, parseQuery, unaccentedQuery } from './query';
 import { QUALITY } from './match';
@@ -54,6 +53,13 @@ export interface ClauseResult {
   cited?: boolean;
   /** Every query word found as written (not as the start of a longer word), each next to the one typed after it. */
   together?: boolean;
+}
+
+/** What a citation found. */
+export interface CitedOutcome {
+  results: ClauseResult[];
+  /** The document reference as typed, when it names no document of the library. */
+  missing?: string;
 }
 
 /** What a search found, and what the reader should be told about it. */

@@ -1,5 +1,5 @@
 import { fold, foldedKey, hasMarks, ySpellings } from '../lib/text/fold';
-import { wordKeys, type WordKeys } from './match';
+import { wordKeys, type WordKeys } from './words';
 
 /**
  * A query as typed, read the way a Vietnamese reader means it: each word keeps the marks it was

@@ -1,4 +1,5 @@
-import { matchQuality, WHOLE, wordKeys } from './match';
+import { matchQuality, WHOLE } from './match';
+import { wordKeys } from './words';
 import type { ParsedQuery } from './query';
 import type { Section } from './sections';
 

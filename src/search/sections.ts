@@ -1,4 +1,4 @@
-import { wordKeys, type WordKeys } from './match';
+import { wordKeys, type WordKeys } from './words';
 
 /**
  * Cuts a Pagefind page fragment into clause sections the way Pagefind cuts sub-results: a

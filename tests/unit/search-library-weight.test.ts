@@ -13,7 +13,7 @@ import {
   writeLibraryIndex,
   type LibraryRecord,
 } from '../../src/integrations/search-index/library-record';
-import type { WordKeys } from '../../src/search/match';
+import type { WordKeys } from '../../src/search/words';
 import { routeWords } from '../../src/search/library';
 import { Runtime, type PagefindModule } from '../../src/search/runtime';
 import { LIBRARY_SHARE_BUDGET, isLibraryIndexFile } from '../support/search.ts';

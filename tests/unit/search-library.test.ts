@@ -19,7 +19,7 @@ import {
   libraryRecord,
   wordWeight,
 } from '../../src/integrations/search-index/library-record';
-import type { WordKeys } from '../../src/search/match';
+import type { WordKeys } from '../../src/search/words';
 
 /**
  * The library search's choices, on stand-ins for Pagefind that record what they are asked: which

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExcerpt } from '../../src/search/excerpt';
 import { parseQuery } from '../../src/search/query';
-import { matchQuality, wordKeys } from '../../src/search/match';
+import { matchQuality } from '../../src/search/match';
+import { wordKeys } from '../../src/search/words';
 import { adjacency, findHits, rankSections, tightestWindow } from '../../src/search/rank';
 import {
   pageSections,

@@ -10,7 +10,7 @@ import {
   unaccentedQuery,
 } from '../../src/search/query';
 import { fold } from '../../src/lib/text/fold';
-import { wordKeys, wordsIn } from '../../src/search/match';
+import { wordKeys, wordsIn } from '../../src/search/words';
 import { indexUrl, resultHref, runtimeUrl, searchPageUrl, withSlash } from '../../src/search/paths';
 
 describe('words of a page', () => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { UnitInfo } from '../../search/info';
-import type { WordKeys } from '../../search/match';
+import type { WordKeys } from '../../search/words';
 import {
   pageSections,
   pageWords,
