@@ -70,7 +70,7 @@ export function describeIndexed(siteDir: string, indexed: IndexedPages): Indexed
  * Adds a document's citable units to its `tim-kiem.json` (written by the site with its name and
  * number) and returns the document's entry for the library list.
  */
-export function describeDocument(siteDir: string, doc: string, units: UnitInfo[]): DocumentInfo {
+function describeDocument(siteDir: string, doc: string, units: UnitInfo[]): DocumentInfo {
   const file = path.join(siteDir, doc, DOCUMENT_INFO_FILE);
   if (!existsSync(file)) {
     throw new SearchIndexError(`${file}: missing; the site writes it for every document`);

@@ -44,7 +44,7 @@ export function indexedPages(outputPath: string): number {
 }
 
 /** A Pagefind index as the running service hands it out. */
-export type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 /**
  * Makes a fresh index on the running Pagefind service, lets `fill` add to it, writes it at

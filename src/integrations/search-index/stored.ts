@@ -48,7 +48,7 @@ export const StoredDocumentSchema = z
 type StoredDocument = z.infer<typeof StoredDocumentSchema>;
 
 /** An indexed document in its stored form. */
-export function storedDocument({ report, info, record }: IndexedDocument): StoredDocument {
+function storedDocument({ report, info, record }: IndexedDocument): StoredDocument {
   const { doc, filesRead, pageCount } = report;
   return { doc, filesRead, pageCount, info, words: [...record.words] };
 }
