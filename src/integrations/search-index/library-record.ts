@@ -6,7 +6,11 @@ import { foldedKey } from '../../lib/text/fold';
 import type { PageWords } from '../../search/sections';
 import { check, indexedPages, pruneBundle, withIndex, type IndexReport } from './service';
 
-/** Escapes text for an HTML text node. */
+/**
+ * Escapes text for an HTML text node: only `&`, `<` and `>`. Not `escapeText` (`lib/html`):
+ * Pagefind ends each paragraph of its stored text with a full stop, but not one whose HTML
+ * ends in `&quot;`, so quotes written as references would change the stored record.
+ */
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
